@@ -1,0 +1,124 @@
+package appliance.engine.path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.PathNotFoundException;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+
+/**
+ * A JSONPath compiled once and read many times. Three roots, as in ASL: {@code $} reads the data,
+ * {@code $$} the context object, {@code $name} a variable. Everything after the root goes through
+ * Jayway JsonPath, the library AWS Step Functions itself uses, so filters and wildcards behave alike.
+ */
+public final class ReferencePath {
+
+    private static final Configuration JSON_NODES = Configuration.builder()
+            .jsonProvider(new JacksonJsonNodeJsonProvider())
+            .mappingProvider(new JacksonMappingProvider())
+            .build();
+
+    /** Which value a path starts from. */
+    public enum Root { DATA, CONTEXT, VARIABLE }
+
+    private final String text;
+    private final Root root;
+    private final String variableName;
+    /** The path below the root, or null when the path is the root itself. */
+    private final JsonPath below;
+
+    private ReferencePath(String text, Root root, String variableName, JsonPath below) {
+        this.text = text;
+        this.root = root;
+        this.variableName = variableName;
+        this.below = below;
+    }
+
+    /**
+     * Compiles a reference path.
+     *
+     * @throws IllegalArgumentException naming the path when it is not valid JSONPath
+     */
+    public static ReferencePath compile(String text) {
+        if (text == null || !text.startsWith("$")) {
+            throw new IllegalArgumentException("The path '" + text + "' does not start with '$'");
+        }
+        if (text.startsWith("$$")) {
+            return new ReferencePath(text, Root.CONTEXT, null, compileBelow(text, text.substring(1)));
+        }
+        int end = 1;
+        while (end < text.length() && isNameChar(text.charAt(end))) {
+            end++;
+        }
+        if (end == 1) {
+            return new ReferencePath(text, Root.DATA, null, compileBelow(text, text));
+        }
+        String name = text.substring(1, end);
+        return new ReferencePath(text, Root.VARIABLE, name, compileBelow(text, "$" + text.substring(end)));
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private static JsonPath compileBelow(String original, String jsonPath) {
+        if (jsonPath.equals("$")) {
+            return null;
+        }
+        try {
+            return JsonPath.compile(jsonPath);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("The path '" + original + "' is not valid JSONPath: " + e.getMessage(), e);
+        }
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public Root root() {
+        return root;
+    }
+
+    /** The variable's name for a {@code $name} path; null otherwise. */
+    public String variableName() {
+        return variableName;
+    }
+
+    /** True when the path selects one value (no wildcard, filter, slice or deep scan). */
+    public boolean isDefinite() {
+        return below == null || below.isDefinite();
+    }
+
+    /**
+     * Reads the value the path points to, or returns null when it points to nothing (a missing field,
+     * an index out of range, an undefined variable). A JSON {@code null} found there is returned as a
+     * NullNode, so callers can tell the two apart.
+     */
+    public JsonNode read(DataScope scope) {
+        JsonNode start = switch (root) {
+            case DATA -> scope.data();
+            case CONTEXT -> scope.context();
+            case VARIABLE -> scope.variables().find(variableName);
+        };
+        if (start == null || below == null) {
+            return start;
+        }
+        try {
+            return below.read(start, JSON_NODES);
+        } catch (PathNotFoundException e) {
+            return null;
+        } catch (RuntimeException e) {
+            // Jayway signals other shape mismatches (an index on an object, a field on a number) with
+            // its own exception types; for a reader they all mean "nothing there".
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
