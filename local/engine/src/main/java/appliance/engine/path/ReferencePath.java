@@ -117,6 +117,37 @@ public final class ReferencePath {
         }
     }
 
+    /**
+     * Reads the value the path points to, failing when there is none: AWS fails a state whose
+     * InputPath, OutputPath or {@code .$} path finds nothing, and quotes Jayway's message in the cause.
+     *
+     * @throws PathNotFound with Jayway's message, for example "No results for path: $['a']"
+     */
+    public JsonNode readRequired(DataScope scope) {
+        JsonNode start = switch (root) {
+            case DATA -> scope.data();
+            case CONTEXT -> scope.context();
+            case VARIABLE -> scope.variables().find(variableName);
+        };
+        if (start == null) {
+            throw new PathNotFound("No results for path: " + text);
+        }
+        if (below == null) {
+            return start;
+        }
+        try {
+            return below.read(start, JSON_NODES);
+        } catch (PathNotFoundException e) {
+            if (!below.isDefinite()) {
+                // A wildcard, slice or filter over something missing selects nothing: an empty list, as at AWS.
+                return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            }
+            throw new PathNotFound(e.getMessage());
+        } catch (RuntimeException e) {
+            throw new PathNotFound(e.getMessage() == null ? "No results for path: " + text : e.getMessage());
+        }
+    }
+
     @Override
     public String toString() {
         return text;

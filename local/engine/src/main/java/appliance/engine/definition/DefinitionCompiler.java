@@ -1,0 +1,497 @@
+package appliance.engine.definition;
+
+import appliance.engine.choice.ChoiceRule;
+import appliance.engine.error.DefinitionProblems;
+import appliance.engine.error.ErrorNames;
+import appliance.engine.path.ReferencePath;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a definition's JSON into {@link StateMachineDefinition} records, collecting every problem
+ * (each named by a JSON pointer into the definition) before failing, as AWS's validator does.
+ */
+final class DefinitionCompiler {
+
+    private static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage");
+    private static final Set<String> FLOW = Set.of("Next", "End");
+    private static final Set<String> IO = Set.of("InputPath", "OutputPath");
+    private static final Set<String> RESULT = Set.of("ResultPath", "ResultSelector", "Parameters", "Retry", "Catch");
+    private static final Map<String, Set<String>> FIELDS = Map.of(
+            "Pass", union(COMMON, FLOW, IO, Set.of("Parameters", "ResultPath", "Result", "Assign")),
+            "Task", union(COMMON, FLOW, IO, RESULT, Set.of("Resource", "TimeoutSeconds", "TimeoutSecondsPath",
+                    "HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials", "Assign")),
+            "Choice", union(COMMON, IO, Set.of("Choices", "Default", "Assign")),
+            "Wait", union(COMMON, FLOW, IO, Set.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath", "Assign")),
+            "Succeed", union(COMMON, IO),
+            "Fail", union(COMMON, Set.of("Error", "ErrorPath", "Cause", "CausePath")),
+            "Parallel", union(COMMON, FLOW, IO, RESULT, Set.of("Branches", "Assign")),
+            "Map", union(COMMON, FLOW, IO, RESULT, Set.of("ItemsPath", "ItemSelector", "ItemProcessor", "Iterator",
+                    "MaxConcurrency", "MaxConcurrencyPath", "ToleratedFailureCount", "ToleratedFailureCountPath",
+                    "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ItemReader", "ItemBatcher",
+                    "ResultWriter", "Label", "Assign")));
+
+    private final DefinitionProblems problems = new DefinitionProblems();
+
+    StateMachineDefinition compileMachine(JsonNode definition) {
+        if (definition == null || !definition.isObject()) {
+            problems.schema("The definition must be a JSON object", "/");
+            problems.throwIfAny();
+        }
+        if (isJsonata(definition)) {
+            problems.add("UNSUPPORTED_FEATURE", "QueryLanguage JSONata is not supported by this engine yet", "/QueryLanguage");
+        }
+        StateMachineDefinition machine = compileStates(definition, "");
+        if (definition.has("TimeoutSeconds") && !definition.get("TimeoutSeconds").canConvertToInt()) {
+            problems.schema("The value for the field 'TimeoutSeconds' must be a positive integer", "/TimeoutSeconds");
+        }
+        problems.throwIfAny();
+        Integer timeout = definition.has("TimeoutSeconds") ? definition.get("TimeoutSeconds").asInt() : null;
+        return new StateMachineDefinition(machine.startAt(), machine.states(), timeout);
+    }
+
+    private static boolean isJsonata(JsonNode node) {
+        JsonNode language = node.get("QueryLanguage");
+        return language != null && "JSONata".equals(language.asText());
+    }
+
+    /** Compiles a StartAt + States block at {@code location} (empty for the top level). */
+    private StateMachineDefinition compileStates(JsonNode block, String location) {
+        String startAt = block.path("StartAt").isTextual() ? block.get("StartAt").asText() : null;
+        if (startAt == null) {
+            problems.schema("These fields are required: [StartAt]", location.isEmpty() ? "/" : location);
+        }
+        JsonNode statesNode = block.get("States");
+        Map<String, State> states = new LinkedHashMap<>();
+        if (statesNode == null || !statesNode.isObject()) {
+            problems.schema("These fields are required: [States]", location.isEmpty() ? "/" : location);
+            return new StateMachineDefinition(startAt, states, null);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = statesNode.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            State state = compileState(entry.getKey(), entry.getValue(), location + "/States/" + entry.getKey());
+            if (state != null) {
+                states.put(entry.getKey(), state);
+            }
+        }
+        if (startAt != null && !statesNode.has(startAt)) {
+            problems.add(DefinitionProblems.MISSING_TRANSITION_TARGET, "Missing 'Next' target: " + startAt,
+                    location + "/StartAt");
+        }
+        checkTransitions(statesNode, location);
+        if (startAt != null && statesNode.has(startAt)) {
+            checkReachability(startAt, statesNode, location);
+        }
+        return new StateMachineDefinition(startAt, states, null);
+    }
+
+    private void checkTransitions(JsonNode statesNode, String location) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = statesNode.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String at = location + "/States/" + entry.getKey();
+            for (Map.Entry<String, String> target : targets(entry.getValue(), at).entrySet()) {
+                if (!statesNode.has(target.getValue())) {
+                    problems.add(DefinitionProblems.MISSING_TRANSITION_TARGET,
+                            "Missing 'Next' target: " + target.getValue(), target.getKey());
+                }
+            }
+        }
+    }
+
+    private void checkReachability(String startAt, JsonNode statesNode, String location) {
+        Set<String> reached = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(startAt));
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            if (!statesNode.has(name) || !reached.add(name)) {
+                continue;
+            }
+            todo.addAll(targets(statesNode.get(name), "").values());
+        }
+        for (Iterator<String> it = statesNode.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!reached.contains(name)) {
+                problems.add("UNREACHABLE_STATE", "State \"" + name + "\" is not reachable.", location + "/States/" + name);
+            }
+        }
+    }
+
+    /** Every state name this state can go to, keyed by the location that names it. */
+    private static Map<String, String> targets(JsonNode state, String at) {
+        Map<String, String> targets = new LinkedHashMap<>();
+        if (state.path("Next").isTextual()) {
+            targets.put(at + "/Next", state.get("Next").asText());
+        }
+        if (state.path("Default").isTextual()) {
+            targets.put(at + "/Default", state.get("Default").asText());
+        }
+        int i = 0;
+        for (JsonNode choice : state.path("Choices")) {
+            if (choice.path("Next").isTextual()) {
+                targets.put(at + "/Choices/" + i + "/Next", choice.get("Next").asText());
+            }
+            i++;
+        }
+        i = 0;
+        for (JsonNode catcher : state.path("Catch")) {
+            if (catcher.path("Next").isTextual()) {
+                targets.put(at + "/Catch/" + i + "/Next", catcher.get("Next").asText());
+            }
+            i++;
+        }
+        return targets;
+    }
+
+    private State compileState(String name, JsonNode node, String at) {
+        if (!node.isObject()) {
+            problems.schema("A state must be a JSON object", at);
+            return null;
+        }
+        String type = node.path("Type").asText(null);
+        if (type == null || !FIELDS.containsKey(type)) {
+            problems.schema("The value for the field 'Type' must be one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map", at + "/Type");
+            return null;
+        }
+        if (isJsonata(node)) {
+            problems.add("UNSUPPORTED_FEATURE", "QueryLanguage JSONata is not supported by this engine yet", at + "/QueryLanguage");
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!FIELDS.get(type).contains(field)) {
+                problems.schema("Field '" + field + "' is not supported", at + "/" + field);
+            }
+        }
+        DataFlow flow = dataFlow(node, at);
+        return switch (type) {
+            case "Pass" -> new PassState(name, transition(node, at), flow, node.get("Result"));
+            case "Task" -> task(name, node, at, flow);
+            case "Choice" -> choice(name, node, at, flow);
+            case "Wait" -> waitState(name, node, at, flow);
+            case "Succeed" -> new SucceedState(name, flow);
+            case "Fail" -> fail(name, node, at);
+            case "Parallel" -> parallel(name, node, at, flow);
+            case "Map" -> map(name, node, at, flow);
+            default -> throw new IllegalStateException("unreachable: " + type);
+        };
+    }
+
+    private Transition transition(JsonNode node, String at) {
+        boolean end = node.path("End").asBoolean(false);
+        boolean hasNext = node.has("Next");
+        if (end && hasNext) {
+            problems.schema("Only one of 'Next' or 'End' may be set", at);
+        }
+        if (!end && !hasNext) {
+            problems.schema("One of 'Next' or 'End' is required", at);
+        }
+        if (hasNext && !node.get("Next").isTextual()) {
+            problems.schema("The value for the field 'Next' must be a STRING", at + "/Next");
+        }
+        return hasNext ? new Transition(node.get("Next").asText()) : Transition.END;
+    }
+
+    private DataFlow dataFlow(JsonNode node, String at) {
+        return new DataFlow(
+                pathSelection(node, "InputPath", at),
+                template(node.get("Parameters"), at + "/Parameters"),
+                template(node.get("ResultSelector"), at + "/ResultSelector"),
+                resultPath(node.get("ResultPath"), node.has("ResultPath"), at + "/ResultPath"),
+                pathSelection(node, "OutputPath", at),
+                template(node.get("Assign"), at + "/Assign"));
+    }
+
+    private PathSelection pathSelection(JsonNode node, String field, String at) {
+        if (!node.has(field)) {
+            return PathSelection.WHOLE;
+        }
+        JsonNode value = node.get(field);
+        if (value.isNull()) {
+            return PathSelection.DISCARD;
+        }
+        ReferencePath path = path(value, at + "/" + field, field);
+        return path == null ? PathSelection.WHOLE : new PathSelection(path);
+    }
+
+    private ReferencePath path(JsonNode value, String at, String field) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            problems.schema("The value for the field '" + field + "' must be a STRING", at);
+            return null;
+        }
+        try {
+            return ReferencePath.compile(value.asText());
+        } catch (IllegalArgumentException e) {
+            problems.schema("The value for the field '" + field + "' must be a valid JSONPath", at);
+            return null;
+        }
+    }
+
+    private ResultPathTarget resultPath(JsonNode value, boolean present, String at) {
+        if (!present) {
+            return ResultPathTarget.WHOLE;
+        }
+        if (value.isNull()) {
+            return ResultPathTarget.DISCARD;
+        }
+        try {
+            return ResultPathTarget.parse(value.isTextual() ? value.asText() : null);
+        } catch (IllegalArgumentException e) {
+            problems.schema(e.getMessage(), at);
+            return ResultPathTarget.WHOLE;
+        }
+    }
+
+    /** Compiles a payload template; null when absent. */
+    PayloadTemplate template(JsonNode node, String at) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isObject()) {
+            List<PayloadTemplate.Field> fields = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                String key = entry.getKey();
+                String fieldAt = at + "/" + key;
+                if (key.endsWith(".$")) {
+                    ValueExpression expression = expression(entry.getValue(), fieldAt, key);
+                    if (expression != null) {
+                        fields.add(new PayloadTemplate.Field(key.substring(0, key.length() - 2),
+                                new PayloadTemplate.Dynamic(key, expression)));
+                    }
+                } else {
+                    fields.add(new PayloadTemplate.Field(key, template(entry.getValue(), fieldAt)));
+                }
+            }
+            return new PayloadTemplate.ObjectTemplate(fields);
+        }
+        if (node.isArray()) {
+            List<PayloadTemplate> items = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                items.add(template(node.get(i), at + "/" + i));
+            }
+            return new PayloadTemplate.ArrayTemplate(items);
+        }
+        return new PayloadTemplate.Constant(node);
+    }
+
+    private ValueExpression expression(JsonNode value, String at, String field) {
+        if (!value.isTextual()) {
+            problems.schema("The value for the field '" + field + "' must be a STRING that contains a JSONPath or an intrinsic function", at);
+            return null;
+        }
+        try {
+            return ValueExpression.compile(value.asText());
+        } catch (IllegalArgumentException e) {
+            problems.schema("The value for the field '" + field + "' must be a valid JSONPath or a valid intrinsic function call", at);
+            return null;
+        }
+    }
+
+    private TaskState task(String name, JsonNode node, String at, DataFlow flow) {
+        String resource = node.path("Resource").asText(null);
+        if (resource == null) {
+            problems.schema("These fields are required: [Resource]", at);
+        }
+        return new TaskState(name, transition(node, at), flow, errorHandling(node, at), resource,
+                positiveInt(node, "TimeoutSeconds", at), path(node.get("TimeoutSecondsPath"), at + "/TimeoutSecondsPath", "TimeoutSecondsPath"),
+                positiveInt(node, "HeartbeatSeconds", at), path(node.get("HeartbeatSecondsPath"), at + "/HeartbeatSecondsPath", "HeartbeatSecondsPath"));
+    }
+
+    private Integer positiveInt(JsonNode node, String field, String at) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
+            problems.schema("The value for the field '" + field + "' must be a positive integer", at + "/" + field);
+            return null;
+        }
+        return value.asInt();
+    }
+
+    private ErrorHandling errorHandling(JsonNode node, String at) {
+        List<Retrier> retriers = new ArrayList<>();
+        JsonNode retry = node.path("Retry");
+        for (int i = 0; i < retry.size(); i++) {
+            JsonNode r = retry.get(i);
+            String rAt = at + "/Retry/" + i;
+            List<String> errors = errorEquals(r, rAt, i == retry.size() - 1);
+            double backoff = r.path("BackoffRate").asDouble(2.0);
+            if (backoff < 1.0) {
+                problems.schema("The value for the field 'BackoffRate' must be greater than or equal to 1.0", rAt + "/BackoffRate");
+            }
+            int maxAttempts = r.path("MaxAttempts").asInt(3);
+            if (maxAttempts < 0) {
+                problems.schema("The value for the field 'MaxAttempts' must be a non-negative integer", rAt + "/MaxAttempts");
+            }
+            Integer maxDelay = r.has("MaxDelaySeconds") ? r.get("MaxDelaySeconds").asInt() : null;
+            boolean jitter = "FULL".equals(r.path("JitterStrategy").asText("NONE"));
+            retriers.add(new Retrier(errors, r.path("IntervalSeconds").asDouble(1.0), maxAttempts, backoff, maxDelay, jitter));
+        }
+        List<Catcher> catchers = new ArrayList<>();
+        JsonNode catchNode = node.path("Catch");
+        for (int i = 0; i < catchNode.size(); i++) {
+            JsonNode c = catchNode.get(i);
+            String cAt = at + "/Catch/" + i;
+            List<String> errors = errorEquals(c, cAt, i == catchNode.size() - 1);
+            if (!c.path("Next").isTextual()) {
+                problems.schema("These fields are required: [Next]", cAt);
+            }
+            catchers.add(new Catcher(errors, c.path("Next").asText(null),
+                    resultPath(c.get("ResultPath"), c.has("ResultPath"), cAt + "/ResultPath"),
+                    template(c.get("Assign"), cAt + "/Assign")));
+        }
+        return new ErrorHandling(retriers, catchers);
+    }
+
+    private List<String> errorEquals(JsonNode entry, String at, boolean last) {
+        List<String> errors = new ArrayList<>();
+        JsonNode list = entry.get("ErrorEquals");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            problems.schema("These fields are required: [ErrorEquals]", at);
+            return errors;
+        }
+        for (JsonNode e : list) {
+            errors.add(e.asText());
+        }
+        if (errors.contains(ErrorNames.ALL) && (errors.size() > 1 || !last)) {
+            problems.schema("'States.ALL' must appear alone in the last ErrorEquals", at + "/ErrorEquals");
+        }
+        return errors;
+    }
+
+    private ChoiceState choice(String name, JsonNode node, String at, DataFlow flow) {
+        List<ChoiceBranch> branches = new ArrayList<>();
+        JsonNode choices = node.get("Choices");
+        if (choices == null || !choices.isArray() || choices.isEmpty()) {
+            problems.schema("These fields are required: [Choices]", at);
+        } else {
+            for (int i = 0; i < choices.size(); i++) {
+                JsonNode entry = choices.get(i);
+                String cAt = at + "/Choices/" + i;
+                if (!entry.path("Next").isTextual()) {
+                    problems.schema("These fields are required: [Next]", cAt);
+                }
+                ObjectNode rule = entry.deepCopy();
+                rule.remove(List.of("Next", "Assign", "Output", "Comment"));
+                branches.add(new ChoiceBranch(ChoiceRule.compile(rule, cAt, problems),
+                        entry.path("Next").asText(null), template(entry.get("Assign"), cAt + "/Assign")));
+            }
+        }
+        return new ChoiceState(name, flow, branches, node.path("Default").asText(null));
+    }
+
+    private WaitState waitState(String name, JsonNode node, String at, DataFlow flow) {
+        int ways = 0;
+        Long seconds = null;
+        Instant timestamp = null;
+        if (node.has("Seconds")) {
+            ways++;
+            if (!node.get("Seconds").isIntegralNumber() || node.get("Seconds").asLong() < 0) {
+                problems.schema("The value for the field 'Seconds' must be a non-negative integer", at + "/Seconds");
+            } else {
+                seconds = node.get("Seconds").asLong();
+            }
+        }
+        if (node.has("Timestamp")) {
+            ways++;
+            try {
+                timestamp = OffsetDateTime.parse(node.get("Timestamp").asText()).toInstant();
+            } catch (DateTimeParseException e) {
+                problems.schema("The value for the field 'Timestamp' must be a valid ISO-8601 timestamp", at + "/Timestamp");
+            }
+        }
+        ReferencePath secondsPath = path(node.get("SecondsPath"), at + "/SecondsPath", "SecondsPath");
+        ReferencePath timestampPath = path(node.get("TimestampPath"), at + "/TimestampPath", "TimestampPath");
+        ways += (node.has("SecondsPath") ? 1 : 0) + (node.has("TimestampPath") ? 1 : 0);
+        if (ways != 1) {
+            problems.schema("Exactly one of 'Seconds', 'SecondsPath', 'Timestamp' or 'TimestampPath' is required", at);
+        }
+        return new WaitState(name, transition(node, at), flow, seconds, secondsPath, timestamp, timestampPath);
+    }
+
+    private FailState fail(String name, JsonNode node, String at) {
+        if (node.has("Error") && node.has("ErrorPath")) {
+            problems.schema("Only one of 'Error' or 'ErrorPath' may be set", at);
+        }
+        if (node.has("Cause") && node.has("CausePath")) {
+            problems.schema("Only one of 'Cause' or 'CausePath' may be set", at);
+        }
+        return new FailState(name, node.path("Error").asText(null), optionalExpression(node, "ErrorPath", at),
+                node.path("Cause").asText(null), optionalExpression(node, "CausePath", at));
+    }
+
+    private ValueExpression optionalExpression(JsonNode node, String field, String at) {
+        return node.has(field) ? expression(node.get(field), at + "/" + field, field) : null;
+    }
+
+    private ParallelState parallel(String name, JsonNode node, String at, DataFlow flow) {
+        List<StateMachineDefinition> branches = new ArrayList<>();
+        JsonNode list = node.get("Branches");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            problems.schema("These fields are required: [Branches]", at);
+        } else {
+            for (int i = 0; i < list.size(); i++) {
+                branches.add(compileStates(list.get(i), at + "/Branches/" + i));
+            }
+        }
+        return new ParallelState(name, transition(node, at), flow, errorHandling(node, at), branches);
+    }
+
+    private MapState map(String name, JsonNode node, String at, DataFlow flow) {
+        String processorField = node.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
+        JsonNode processorNode = node.get(processorField);
+        StateMachineDefinition processor;
+        if (processorNode == null || !processorNode.isObject()) {
+            problems.schema("These fields are required: [ItemProcessor]", at);
+            processor = new StateMachineDefinition(null, Map.of(), null);
+        } else {
+            processor = compileStates(processorNode, at + "/" + processorField);
+        }
+        PayloadTemplate itemSelector = node.has("ItemSelector")
+                ? template(node.get("ItemSelector"), at + "/ItemSelector")
+                : flow.parameters();
+        // For Map, Parameters is the older name of ItemSelector: it shapes each item, not the state input.
+        DataFlow mapFlow = new DataFlow(flow.inputPath(), null, flow.resultSelector(), flow.resultPath(),
+                flow.outputPath(), flow.assign());
+        int maxConcurrency = 0;
+        if (node.has("MaxConcurrency")) {
+            if (!node.get("MaxConcurrency").canConvertToInt() || node.get("MaxConcurrency").asInt() < 0) {
+                problems.schema("The value for the field 'MaxConcurrency' must be a non-negative integer", at + "/MaxConcurrency");
+            } else {
+                maxConcurrency = node.get("MaxConcurrency").asInt();
+            }
+        }
+        Integer toleratedCount = node.has("ToleratedFailureCount") ? node.get("ToleratedFailureCount").asInt() : null;
+        Double toleratedPercentage = node.has("ToleratedFailurePercentage")
+                ? node.get("ToleratedFailurePercentage").asDouble() : null;
+        return new MapState(name, transition(node, at), mapFlow, errorHandling(node, at),
+                pathSelection(node, "ItemsPath", at), itemSelector, processor, maxConcurrency,
+                path(node.get("MaxConcurrencyPath"), at + "/MaxConcurrencyPath", "MaxConcurrencyPath"),
+                toleratedCount, path(node.get("ToleratedFailureCountPath"), at + "/ToleratedFailureCountPath", "ToleratedFailureCountPath"),
+                toleratedPercentage, path(node.get("ToleratedFailurePercentagePath"), at + "/ToleratedFailurePercentagePath", "ToleratedFailurePercentagePath"));
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new LinkedHashSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return Set.copyOf(all);
+    }
+}

@@ -1,0 +1,29 @@
+package appliance.engine.definition;
+
+import appliance.engine.path.ReferencePath;
+
+/**
+ * {@code Map} (inline): runs its processor once per item of {@code ItemsPath}, at most
+ * {@code maxConcurrency} at a time (0: no limit). {@code itemSelector} is {@code ItemSelector} or the
+ * older {@code Parameters} (null when neither). Tolerated failures: fixed values or paths, null when absent.
+ */
+public record MapState(
+        String name,
+        Transition transition,
+        DataFlow dataFlow,
+        ErrorHandling errorHandling,
+        PathSelection itemsPath,
+        PayloadTemplate itemSelector,
+        StateMachineDefinition processor,
+        int maxConcurrency,
+        ReferencePath maxConcurrencyPath,
+        Integer toleratedFailureCount,
+        ReferencePath toleratedFailureCountPath,
+        Double toleratedFailurePercentage,
+        ReferencePath toleratedFailurePercentagePath) implements State {
+
+    @Override
+    public String type() {
+        return "Map";
+    }
+}

@@ -1,0 +1,10 @@
+package appliance.engine.definition;
+
+/** {@code Succeed}: ends its branch successfully with its (InputPath/OutputPath filtered) input. */
+public record SucceedState(String name, DataFlow dataFlow) implements State {
+
+    @Override
+    public String type() {
+        return "Succeed";
+    }
+}

@@ -1,0 +1,17 @@
+package appliance.engine.run;
+
+/**
+ * The names an execution carries in its context object and history. ARNs in AWS's format; the
+ * account and region are the caller's choice (the local runtime uses a fixed local account).
+ */
+public record ExecutionIdentity(String stateMachineArn, String stateMachineName, String executionArn,
+        String executionName, String roleArn) {
+
+    /** Identity in the local account for a state machine and an execution name. */
+    public static ExecutionIdentity local(String stateMachineName, String executionName) {
+        String prefix = "arn:aws:states:us-east-1:123456789012:";
+        return new ExecutionIdentity(prefix + "stateMachine:" + stateMachineName, stateMachineName,
+                prefix + "execution:" + stateMachineName + ":" + executionName, executionName,
+                "arn:aws:iam::123456789012:role/StepFunctionsLocalRole");
+    }
+}

@@ -1,0 +1,189 @@
+package appliance.engine.run;
+
+import appliance.engine.definition.Json;
+import appliance.engine.definition.StateMachineDefinition;
+import appliance.engine.error.ErrorNames;
+import appliance.engine.error.StatesFailure;
+import appliance.engine.history.ExecutionListener;
+import appliance.engine.history.HistoryEvent;
+import appliance.engine.task.TaskInvoker;
+import appliance.engine.time.Scheduler;
+import appliance.engine.time.SerialExecutor;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.random.RandomGenerator;
+
+/** One execution in flight: its history, its top-level branch, its end. All of it runs on {@link #steps}. */
+final class ExecutionRun implements Execution {
+
+    /** AWS's limit on events in one execution's history. */
+    static final int HISTORY_LIMIT = 25_000;
+
+    final StateMachineDefinition definition;
+    final JsonNode input;
+    final Scheduler scheduler;
+    final SerialExecutor steps;
+    final TaskInvoker tasks;
+    final RandomGenerator random;
+    private final ExecutionIdentity identity;
+    private final ExecutionListener listener;
+    private final List<HistoryEvent> events = new ArrayList<>();
+    private final CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
+    private Instant startTime;
+    private Scheduler.Cancellable timeout;
+    private boolean finished;
+
+    ExecutionRun(StateMachineDefinition definition, JsonNode input, ExecutionIdentity identity, Scheduler scheduler,
+            TaskInvoker tasks, RandomGenerator random, ExecutionListener listener) {
+        this.definition = definition;
+        this.input = input;
+        this.identity = identity;
+        this.scheduler = scheduler;
+        this.steps = new SerialExecutor(scheduler, this::unexpected);
+        this.tasks = tasks;
+        this.random = random;
+        this.listener = listener;
+    }
+
+    void start() {
+        steps.execute(() -> {
+            startTime = scheduler.now();
+            ObjectNode details = JsonNodeFactory.instance.objectNode();
+            details.put("input", Json.compact(input));
+            details.set("inputDetails", Details.notTruncated());
+            details.put("roleArn", identity.roleArn());
+            long started = record(0, "ExecutionStarted", "executionStartedEventDetails", details);
+            if (definition.timeoutSeconds() != null) {
+                timeout = steps.schedule(Duration.ofSeconds(definition.timeoutSeconds()), this::timeOut);
+            }
+            BranchRun top = new BranchRun(this, null, definition, new VariableScope(null), started, this::end);
+            top.start(input);
+        });
+    }
+
+    /** A step threw something that is not a States error: end the execution rather than leave it hanging. */
+    private void unexpected(RuntimeException e) {
+        if (e instanceof UnsupportedOperationException) {
+            // A feature this engine does not have yet: say so plainly.
+            end(new Outcome.Failed(new StatesFailure(ErrorNames.RUNTIME, e.getMessage())));
+            return;
+        }
+        end(new Outcome.Failed(new StatesFailure(ErrorNames.RUNTIME,
+                "The local engine failed unexpectedly: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()))));
+    }
+
+    Instant startTime() {
+        return startTime;
+    }
+
+    boolean isFinished() {
+        return finished;
+    }
+
+    /** Records an event after {@code previousEventId}; returns its id. */
+    long record(long previousEventId, String type, String detailsName, ObjectNode details) {
+        long id = events.size() + 1L;
+        HistoryEvent event = new HistoryEvent(id, previousEventId, scheduler.now(), type, detailsName, details);
+        synchronized (events) {
+            events.add(event);
+        }
+        listener.onEvent(identity.executionArn(), event);
+        if (events.size() >= HISTORY_LIMIT - 1 && !finished) {
+            // The one event left is the execution's own end.
+            end(new Outcome.Failed(new StatesFailure(ErrorNames.RUNTIME,
+                    "The execution reached the maximum number of history events (" + HISTORY_LIMIT + ").")));
+        }
+        return id;
+    }
+
+    long lastEventId() {
+        return events.size();
+    }
+
+    private void end(Outcome outcome) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (timeout != null) {
+            timeout.cancel();
+        }
+        ObjectNode details = JsonNodeFactory.instance.objectNode();
+        if (outcome instanceof Outcome.Succeeded succeeded) {
+            details.put("output", Json.compact(succeeded.output()));
+            details.set("outputDetails", Details.notTruncated());
+            recordFinal("ExecutionSucceeded", "executionSucceededEventDetails", details);
+            complete(ExecutionResult.succeeded(succeeded.output()));
+        } else if (outcome instanceof Outcome.Failed failed) {
+            StatesFailure failure = failed.failure();
+            Details.putErrorAndCause(details, failure.error(), failure.cause());
+            recordFinal("ExecutionFailed", "executionFailedEventDetails", details);
+            complete(ExecutionResult.failed(failure.error(), failure.cause()));
+        }
+    }
+
+    private void timeOut() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        recordFinal("ExecutionTimedOut", "executionTimedOutEventDetails", JsonNodeFactory.instance.objectNode());
+        complete(new ExecutionResult(ExecutionStatus.TIMED_OUT, null, null, null));
+    }
+
+    @Override
+    public void stop(String error, String cause) {
+        steps.execute(() -> {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            if (timeout != null) {
+                timeout.cancel();
+            }
+            ObjectNode details = JsonNodeFactory.instance.objectNode();
+            Details.putErrorAndCause(details, error, cause);
+            recordFinal("ExecutionAborted", "executionAbortedEventDetails", details);
+            complete(new ExecutionResult(ExecutionStatus.ABORTED, null, error, cause));
+        });
+    }
+
+    private void recordFinal(String type, String detailsName, ObjectNode details) {
+        long id = events.size() + 1L;
+        HistoryEvent event = new HistoryEvent(id, events.size(), scheduler.now(), type, detailsName, details);
+        synchronized (events) {
+            events.add(event);
+        }
+        listener.onEvent(identity.executionArn(), event);
+    }
+
+    private void complete(ExecutionResult executionResult) {
+        listener.onFinished(identity.executionArn(), executionResult);
+        result.complete(executionResult);
+    }
+
+    @Override
+    public ExecutionIdentity identity() {
+        return identity;
+    }
+
+    @Override
+    public CompletionStage<ExecutionResult> result() {
+        return result;
+    }
+
+    @Override
+    public List<HistoryEvent> history() {
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package appliance.engine.run;
+
+import appliance.engine.definition.DataFlowException;
+import appliance.engine.definition.MapState;
+import appliance.engine.error.ErrorNames;
+import appliance.engine.error.StatesFailure;
+import appliance.engine.path.DataScope;
+import appliance.engine.path.PathNotFound;
+import appliance.engine.path.ReferencePath;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Map (inline): runs the item processor once per item, at most MaxConcurrency at a time, each in a
+ * variable scope of its own; the result is the array of iteration outputs in item order. Failures
+ * beyond the tolerated count or percentage fail the state (the first failure's error when no
+ * tolerance is set).
+ */
+final class MapStep {
+
+    private final StateRun run;
+    private final MapState state;
+    private final JsonNode input;
+    private final ArrayNode items;
+    private final JsonNode[] outputs;
+    private final int limit;
+    private final Integer toleratedCount;
+    private final Double toleratedPercentage;
+    private final List<BranchRun> iterations = new ArrayList<>();
+    private int nextIndex;
+    private int running;
+    private int finished;
+    private int failures;
+    private boolean over;
+
+    private MapStep(StateRun run, MapState state, JsonNode input, ArrayNode items, int limit,
+            Integer toleratedCount, Double toleratedPercentage) {
+        this.run = run;
+        this.state = state;
+        this.input = input;
+        this.items = items;
+        this.outputs = new JsonNode[items.size()];
+        this.limit = limit == 0 ? Integer.MAX_VALUE : limit;
+        this.toleratedCount = toleratedCount;
+        this.toleratedPercentage = toleratedPercentage;
+    }
+
+    static void run(StateRun run, MapState state) {
+        JsonNode input = run.effectiveInput();
+        JsonNode items = state.itemsPath().select(run.scope(input));
+        if (!items.isArray()) {
+            throw new DataFlowException("Items of the ItemsPath '" + state.itemsPath().path().text()
+                    + "' is not a JSON array: " + WaitStep.text(items));
+        }
+        int limit = state.maxConcurrencyPath() == null ? state.maxConcurrency()
+                : integer(run, input, state.maxConcurrencyPath(), "MaxConcurrencyPath");
+        Integer count = state.toleratedFailureCount();
+        if (state.toleratedFailureCountPath() != null) {
+            count = integer(run, input, state.toleratedFailureCountPath(), "ToleratedFailureCountPath");
+        }
+        if (count != null && count < 0) {
+            throw new DataFlowException("ToleratedFailureCount cannot be negative.");
+        }
+        Double percentage = state.toleratedFailurePercentage();
+        if (state.toleratedFailurePercentagePath() != null) {
+            JsonNode value = read(run, input, state.toleratedFailurePercentagePath());
+            if (value.isTextual() && value.asText().matches("-?\\d{1,9}(\\.\\d+)?")) {
+                value = com.fasterxml.jackson.databind.node.DoubleNode.valueOf(Double.parseDouble(value.asText()));
+            }
+            if (!value.isNumber()) {
+                throw new DataFlowException("The ToleratedFailurePercentagePath field refers to value \""
+                        + WaitStep.text(value) + "\" which is not a valid float: " + state.toleratedFailurePercentagePath().text());
+            }
+            percentage = value.asDouble();
+        }
+        if (percentage != null && (percentage < 0 || percentage > 100)) {
+            throw new DataFlowException("ToleratedFailurePercentage must be between 0 and 100.");
+        }
+        new MapStep(run, state, input, (ArrayNode) items, limit, count, percentage).start();
+    }
+
+    private static int integer(StateRun run, JsonNode input, ReferencePath path, String field) {
+        JsonNode value = read(run, input, path);
+        if (value.isTextual() && value.asText().matches("-?\\d{1,9}")) {
+            // AWS reads an integer written as a string, such as "1".
+            return Integer.parseInt(value.asText());
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new DataFlowException("The " + field + " field refers to value \"" + WaitStep.text(value)
+                    + "\" which is not a valid integer: " + path.text());
+        }
+        return value.asInt();
+    }
+
+    private static JsonNode read(StateRun run, JsonNode input, ReferencePath path) {
+        try {
+            return path.readRequired(run.scope(input));
+        } catch (PathNotFound e) {
+            throw new DataFlowException("Invalid path '" + path.text() + "' : " + e.getMessage());
+        }
+    }
+
+    private void start() {
+        ObjectNode details = JsonNodeFactory.instance.objectNode();
+        details.put("length", items.size());
+        run.branch.record("MapStateStarted", "mapStateStartedEventDetails", details);
+        if (items.isEmpty()) {
+            succeed();
+            return;
+        }
+        startMore();
+    }
+
+    private void startMore() {
+        while (!over && running < limit && nextIndex < items.size()) {
+            startIteration(nextIndex++);
+        }
+    }
+
+    private void startIteration(int index) {
+        JsonNode item = items.get(index);
+        JsonNode iterationInput = item;
+        if (state.itemSelector() != null) {
+            ObjectNode context = run.context();
+            ObjectNode mapItem = context.putObject("Map").putObject("Item");
+            mapItem.put("Index", index);
+            mapItem.set("Value", item);
+            iterationInput = state.itemSelector().evaluate(new DataScope(input, context, run.branch.variables),
+                    run.branch.execution.random);
+        }
+        running++;
+        long started = run.branch.recordAfterLatest("MapIterationStarted", "mapIterationStartedEventDetails",
+                iterationDetails(index));
+        BranchRun iteration = new BranchRun(run.branch.execution, run.branch, state.processor(),
+                new VariableScope(run.branch.variables), started, outcome -> done(index, outcome));
+        iterations.add(iteration);
+        iteration.start(iterationInput);
+    }
+
+    private ObjectNode iterationDetails(int index) {
+        ObjectNode details = JsonNodeFactory.instance.objectNode();
+        details.put("name", state.name());
+        details.put("index", index);
+        return details;
+    }
+
+    private void done(int index, Outcome outcome) {
+        if (over) {
+            return;
+        }
+        running--;
+        finished++;
+        if (outcome instanceof Outcome.Succeeded succeeded) {
+            outputs[index] = succeeded.output();
+            run.branch.recordAfterLatest("MapIterationSucceeded", "mapIterationSucceededEventDetails", iterationDetails(index));
+        } else {
+            StatesFailure failure = ((Outcome.Failed) outcome).failure();
+            run.branch.recordAfterLatest("MapIterationFailed", "mapIterationFailedEventDetails", iterationDetails(index));
+            failures++;
+            ObjectNode errorOutput = JsonNodeFactory.instance.objectNode();
+            errorOutput.put("Error", failure.error());
+            if (failure.cause() != null) {
+                errorOutput.put("Cause", failure.cause());
+            }
+            outputs[index] = errorOutput;
+            if (!tolerated() || ErrorNames.RUNTIME.equals(failure.error())) {
+                over = true;
+                iterations.forEach(BranchRun::cancel);
+                run.branch.recordAfterLatest("MapStateFailed", null, null);
+                boolean toleranceSet = toleratedCount != null || toleratedPercentage != null;
+                run.fail(toleranceSet && !ErrorNames.RUNTIME.equals(failure.error())
+                        ? new StatesFailure(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
+                                "The specified tolerated failure threshold was exceeded")
+                        : failure);
+                return;
+            }
+        }
+        if (finished == items.size()) {
+            succeed();
+        } else {
+            run.guarded(this::startMore);
+        }
+    }
+
+    private boolean tolerated() {
+        boolean byCount = toleratedCount != null && failures <= toleratedCount;
+        boolean byPercentage = toleratedPercentage != null && failures * 100.0 / items.size() <= toleratedPercentage;
+        return byCount || byPercentage;
+    }
+
+    private void succeed() {
+        over = true;
+        run.branch.recordAfterLatest("MapStateSucceeded", null, null);
+        ArrayNode result = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode output : outputs) {
+            result.add(output);
+        }
+        run.guarded(() -> run.succeed(result, state.transition().next()));
+    }
+}

@@ -1,0 +1,293 @@
+package appliance.engine.run;
+
+import appliance.engine.definition.Catcher;
+import appliance.engine.definition.DataFlow;
+import appliance.engine.definition.DataFlowException;
+import appliance.engine.definition.ErrorHandling;
+import appliance.engine.definition.Json;
+import appliance.engine.definition.MapState;
+import appliance.engine.definition.ParallelState;
+import appliance.engine.definition.PayloadTemplate;
+import appliance.engine.definition.Retrier;
+import appliance.engine.definition.State;
+import appliance.engine.definition.TaskState;
+import appliance.engine.error.ErrorNames;
+import appliance.engine.error.StatesFailure;
+import appliance.engine.path.DataScope;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One visit of one state: entered, attempted (perhaps retried), then exited to the next state, caught,
+ * or failed. The steps common to every state live here (input and output processing, Retry, Catch,
+ * the payload limit, the entered/exited events); what a state type does itself lives in its
+ * {@code *Step} class.
+ */
+final class StateRun {
+
+    /** AWS's limit on a state's input or output: 256 KiB of UTF-8 JSON. */
+    static final int PAYLOAD_LIMIT_BYTES = 256 * 1024;
+
+    private static final DateTimeFormatter CONTEXT_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    final BranchRun branch;
+    final State state;
+    final JsonNode rawInput;
+    private long enteredEventId;
+    private Instant enteredTime;
+    private int retryCount;
+    private final Map<Retrier, Integer> attemptsByRetrier = new HashMap<>();
+
+    StateRun(BranchRun branch, State state, JsonNode rawInput) {
+        this.branch = branch;
+        this.state = state;
+        this.rawInput = rawInput;
+    }
+
+    void begin() {
+        enteredTime = branch.execution.scheduler.now();
+        ObjectNode details = JsonNodeFactory.instance.objectNode();
+        details.put("name", state.name());
+        details.put("input", Json.compact(rawInput));
+        details.set("inputDetails", Details.notTruncated());
+        enteredEventId = branch.record(state.type() + "StateEntered", "stateEnteredEventDetails", details);
+        attempt();
+    }
+
+    /** Runs (or re-runs, on retry) the state's own work. */
+    private void attempt() {
+        guarded(() -> StateSteps.run(this));
+    }
+
+    /**
+     * Runs a piece of this state's work, turning the failures it raises into this state's failure.
+     * Continuations (a task's answer, a timer) come through here too, and do nothing once the branch
+     * is no longer live (its execution ended or a sibling branch failed).
+     */
+    void guarded(Runnable work) {
+        if (!branch.isLive()) {
+            return;
+        }
+        try {
+            work.run();
+        } catch (DataFlowException e) {
+            fail(runtimeFailure(e.detail()));
+        } catch (StatesFailure e) {
+            fail(e);
+        }
+    }
+
+    StatesFailure runtimeFailure(String detail) {
+        return StatesFailure.runtime("An error occurred while executing the state '" + state.name()
+                + "' (entered at the event id #" + enteredEventId + "). " + detail);
+    }
+
+    long enteredEventId() {
+        return enteredEventId;
+    }
+
+    /** The context object ({@code $$}) as this state sees it now. */
+    ObjectNode context() {
+        ExecutionRun execution = branch.execution;
+        ExecutionIdentity identity = execution.identity();
+        ObjectNode context = JsonNodeFactory.instance.objectNode();
+        ObjectNode exec = context.putObject("Execution");
+        exec.put("Id", identity.executionArn());
+        exec.set("Input", execution.input);
+        exec.put("StartTime", CONTEXT_TIME.format(execution.startTime()));
+        exec.put("Name", identity.executionName());
+        exec.put("RoleArn", identity.roleArn());
+        exec.put("RedriveCount", 0);
+        ObjectNode stateNode = context.putObject("State");
+        stateNode.put("EnteredTime", CONTEXT_TIME.format(enteredTime));
+        stateNode.put("Name", state.name());
+        stateNode.put("RetryCount", retryCount);
+        ObjectNode machine = context.putObject("StateMachine");
+        machine.put("Id", identity.stateMachineArn());
+        machine.put("Name", identity.stateMachineName());
+        return context;
+    }
+
+    DataScope scope(JsonNode data) {
+        return new DataScope(data, context(), branch.variables);
+    }
+
+    int retryCount() {
+        return retryCount;
+    }
+
+    /** InputPath, then Parameters: the input the state's work sees. */
+    JsonNode effectiveInput() {
+        DataFlow flow = state.dataFlow();
+        JsonNode selected = flow.inputPath().select(scope(rawInput));
+        if (flow.parameters() == null) {
+            return selected;
+        }
+        return flow.parameters().evaluate(scope(selected), branch.execution.random);
+    }
+
+    /**
+     * The state's work produced {@code result}: ResultSelector, Assign, ResultPath, OutputPath, then
+     * exit to {@code next} (null: end of branch).
+     */
+    void succeed(JsonNode result, String next) {
+        DataFlow flow = state.dataFlow();
+        JsonNode selected = flow.resultSelector() == null
+                ? result
+                : flow.resultSelector().evaluate(scope(result), branch.execution.random);
+        Map<String, JsonNode> assigned = evaluateAssign(flow.assign(), selected);
+        JsonNode combined = flow.resultPath().apply(rawInput, selected);
+        JsonNode output = flow.outputPath().select(scope(combined));
+        exit(output, assigned, next);
+    }
+
+    /** For states with no result of their own (Choice, Wait, Succeed): the effective input goes on. */
+    void passThrough(JsonNode effectiveInput, PayloadTemplate extraAssign, String next) {
+        DataFlow flow = state.dataFlow();
+        Map<String, JsonNode> assigned = evaluateAssign(flow.assign(), effectiveInput);
+        assigned.putAll(evaluateAssign(extraAssign, effectiveInput));
+        JsonNode output = flow.outputPath().select(scope(effectiveInput));
+        exit(output, assigned, next);
+    }
+
+    private Map<String, JsonNode> evaluateAssign(PayloadTemplate assign, JsonNode data) {
+        Map<String, JsonNode> values = new HashMap<>();
+        if (assign == null) {
+            return values;
+        }
+        JsonNode evaluated = assign.evaluate(scope(data), branch.execution.random);
+        for (Iterator<Map.Entry<String, JsonNode>> it = evaluated.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            values.put(entry.getKey(), entry.getValue());
+        }
+        return values;
+    }
+
+    private void exit(JsonNode output, Map<String, JsonNode> assigned, String next) {
+        if (Json.compact(output).getBytes(StandardCharsets.UTF_8).length > PAYLOAD_LIMIT_BYTES) {
+            throw new StatesFailure(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + state.name()
+                    + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+        }
+        // Assignments land together after every value is computed: a state reads the variables as they were.
+        branch.variables.assign(assigned);
+        ObjectNode details = JsonNodeFactory.instance.objectNode();
+        details.put("name", state.name());
+        details.put("output", Json.compact(output));
+        details.set("outputDetails", Details.notTruncated());
+        if (!assigned.isEmpty()) {
+            ObjectNode variables = details.putObject("assignedVariables");
+            assigned.forEach((name, value) -> variables.put(name, Json.compact(value)));
+            details.putObject("assignedVariablesDetails").put("truncated", false);
+        }
+        branch.record(state.type() + "StateExited", "stateExitedEventDetails", details);
+        branch.proceed(next, output);
+    }
+
+    /** Ends the state with its own failure: Retry, then Catch, else the branch fails. */
+    void fail(StatesFailure failure) {
+        if (!branch.isLive()) {
+            return;
+        }
+        ErrorHandling handling = errorHandling();
+        if (isCatchable(failure)) {
+            for (Retrier retrier : handling.retriers()) {
+                if (matches(retrier.errorEquals(), failure.error())) {
+                    int attempts = attemptsByRetrier.getOrDefault(retrier, 0);
+                    if (attempts < retrier.maxAttempts()) {
+                        attemptsByRetrier.put(retrier, attempts + 1);
+                        retryCount++;
+                        branch.execution.steps.schedule(retryDelay(retrier, attempts), this::attempt);
+                        return;
+                    }
+                    break;
+                }
+            }
+            for (Catcher catcher : handling.catchers()) {
+                if (matches(catcher.errorEquals(), failure.error())) {
+                    try {
+                        caught(catcher, failure);
+                    } catch (DataFlowException e) {
+                        branch.finish(new Outcome.Failed(runtimeFailure(e.detail())));
+                    } catch (StatesFailure e) {
+                        // A failure while handling a caught failure is not caught again.
+                        branch.finish(new Outcome.Failed(e));
+                    }
+                    return;
+                }
+            }
+        }
+        branch.finish(new Outcome.Failed(failure));
+    }
+
+    private void caught(Catcher catcher, StatesFailure failure) {
+        ObjectNode errorOutput = JsonNodeFactory.instance.objectNode();
+        errorOutput.put("Error", failure.error());
+        if (failure.cause() != null) {
+            errorOutput.put("Cause", failure.cause());
+        }
+        Map<String, JsonNode> assigned = evaluateAssign(catcher.assign(), errorOutput);
+        JsonNode output = catcher.resultPath().apply(rawInput, errorOutput);
+        exit(output, assigned, catcher.next());
+    }
+
+    private ErrorHandling errorHandling() {
+        if (state instanceof TaskState task) {
+            return task.errorHandling();
+        }
+        if (state instanceof ParallelState parallel) {
+            return parallel.errorHandling();
+        }
+        if (state instanceof MapState map) {
+            return map.errorHandling();
+        }
+        return ErrorHandling.NONE;
+    }
+
+    /** AWS never retries nor catches States.Runtime: it always fails the execution. */
+    private static boolean isCatchable(StatesFailure failure) {
+        return !ErrorNames.RUNTIME.equals(failure.error());
+    }
+
+    /**
+     * Whether an ErrorEquals list takes the error. States.ALL takes everything but
+     * States.DataLimitExceeded; States.TaskFailed everything but States.Timeout and that.
+     */
+    static boolean matches(List<String> errorEquals, String error) {
+        for (String name : errorEquals) {
+            if (name.equals(error)) {
+                return true;
+            }
+            if (ErrorNames.ALL.equals(name) && !ErrorNames.DATA_LIMIT_EXCEEDED.equals(error)) {
+                return true;
+            }
+            if (ErrorNames.TASK_FAILED.equals(name) && !ErrorNames.DATA_LIMIT_EXCEEDED.equals(error)
+                    && !ErrorNames.TIMEOUT.equals(error) && !ErrorNames.HEARTBEAT_TIMEOUT.equals(error)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** IntervalSeconds × BackoffRate^attempt, capped by MaxDelaySeconds, then FULL jitter if asked. */
+    private Duration retryDelay(Retrier retrier, int attempt) {
+        double seconds = retrier.intervalSeconds() * Math.pow(retrier.backoffRate(), attempt);
+        if (retrier.maxDelaySeconds() != null) {
+            seconds = Math.min(seconds, retrier.maxDelaySeconds());
+        }
+        if (retrier.fullJitter()) {
+            seconds = branch.execution.random.nextDouble() * seconds;
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+}
