@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "appliance",
         mixinStandardHelpOptions = true,
         description = "Runs the appliance cook-event workflow and its parts on this machine.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ExecuteCommand.class, ConformanceCommand.class})
 public final class ApplianceCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,109 @@
+package appliance.cli;
+
+import appliance.engine.definition.StateMachineDefinition;
+import appliance.engine.error.InvalidDefinitionException;
+import appliance.engine.run.Engine;
+import appliance.engine.run.Execution;
+import appliance.engine.run.ExecutionIdentity;
+import appliance.engine.run.ExecutionResult;
+import appliance.engine.run.ExecutionStatus;
+import appliance.engine.task.TaskInvoker;
+import appliance.engine.task.UnknownResourceInvoker;
+import appliance.engine.task.mock.MockConfig;
+import appliance.engine.task.mock.MockTaskInvoker;
+import appliance.engine.time.VirtualTimeScheduler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code appliance execute}: runs one state machine definition on one input, in virtual time (a Wait
+ * costs nothing), and prints {@code {"status", "output"}} or {@code {"status", "error", "cause"}}.
+ * Exit 0 only when the execution succeeded; 1 when it ended otherwise; 2 for a bad file or definition.
+ */
+@Command(name = "execute", mixinStandardHelpOptions = true,
+        description = "Runs a state machine definition once and prints its result as JSON.")
+public final class ExecuteCommand implements Callable<Integer> {
+
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--definition", required = true, description = "The ASL definition (JSON file).")
+    private Path definitionFile;
+
+    @Option(names = "--input", description = "The execution input (JSON file); {} when absent.")
+    private Path inputFile;
+
+    @Option(names = "--mock-config", description = "A Step Functions Local MockConfigFile; tasks answer from it.")
+    private Path mockConfigFile;
+
+    @Option(names = "--test-case", description = "The test case of the mock config to use.")
+    private String testCase;
+
+    @Option(names = "--state-machine", description = "The state machine's name in the mock config (needed when it names several).")
+    private String stateMachineName;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ObjectMapper json = new ObjectMapper();
+        StateMachineDefinition definition;
+        JsonNode input;
+        TaskInvoker tasks = new UnknownResourceInvoker();
+        String machine = stateMachineName != null ? stateMachineName : "LocalStateMachine";
+        try {
+            definition = StateMachineDefinition.compile(JsonFiles.read(json, definitionFile, "definition"));
+            input = inputFile == null ? json.createObjectNode() : JsonFiles.read(json, inputFile, "input");
+            if (mockConfigFile != null) {
+                if (testCase == null) {
+                    throw new IllegalArgumentException("--mock-config needs --test-case NAME");
+                }
+                MockConfig config = MockConfig.parse(JsonFiles.read(json, mockConfigFile, "mock config"));
+                machine = stateMachineName != null ? stateMachineName : config.onlyStateMachine();
+                tasks = new MockTaskInvoker(config, machine, testCase);
+            }
+        } catch (InvalidDefinitionException | IllegalArgumentException e) {
+            err.println("appliance execute: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        VirtualTimeScheduler scheduler = new VirtualTimeScheduler(Clock.systemUTC().instant());
+        Engine engine = new Engine(scheduler, tasks, new SecureRandom());
+        Execution execution = engine.start(definition, input, ExecutionIdentity.local(machine, "local-execution"), null);
+        scheduler.runUntilIdle();
+        CompletableFuture<ExecutionResult> result = execution.result().toCompletableFuture();
+        if (!result.isDone()) {
+            err.println("appliance execute: the execution did not end (a task never answered)");
+            return FAILED;
+        }
+        ExecutionResult ended = result.join();
+        out.println(toJson(json, ended));
+        out.flush();
+        return ended.status() == ExecutionStatus.SUCCEEDED ? 0 : FAILED;
+    }
+
+    static ObjectNode toJson(ObjectMapper json, ExecutionResult result) {
+        ObjectNode node = json.createObjectNode();
+        node.put("status", result.status().name());
+        if (result.status() == ExecutionStatus.SUCCEEDED) {
+            node.set("output", result.output());
+        } else {
+            node.put("error", result.error());
+            node.put("cause", result.cause());
+        }
+        return node;
+    }
+}
