@@ -47,6 +47,7 @@ final class StateRun {
     private long enteredEventId;
     private Instant enteredTime;
     private int retryCount;
+    private String taskToken;
     private final Map<Retrier, Integer> attemptsByRetrier = new HashMap<>();
 
     StateRun(BranchRun branch, State state, JsonNode rawInput) {
@@ -116,11 +117,23 @@ final class StateRun {
         ObjectNode machine = context.putObject("StateMachine");
         machine.put("Id", identity.stateMachineArn());
         machine.put("Name", identity.stateMachineName());
+        if (taskToken != null) {
+            context.putObject("Task").put("Token", taskToken);
+        }
         return context;
     }
 
     DataScope scope(JsonNode data) {
         return new DataScope(data, context(), branch.variables);
+    }
+
+    /**
+     * Gives this attempt a task token ({@code $$.Task.Token}), for {@code .waitForTaskToken} resources:
+     * the invoker hands it out and completes the task when the token comes back.
+     */
+    void issueTaskToken() {
+        java.util.random.RandomGenerator random = branch.execution.random;
+        taskToken = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     int retryCount() {

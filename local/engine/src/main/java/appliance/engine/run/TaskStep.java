@@ -28,6 +28,9 @@ final class TaskStep {
     }
 
     static void run(StateRun run, TaskState state) {
+        if (state.resource().endsWith(".waitForTaskToken")) {
+            run.issueTaskToken();
+        }
         JsonNode input = run.effectiveInput();
         Integer timeout = seconds(run, state.timeoutSeconds(), state.timeoutSecondsPath(), input, "TimeoutSecondsPath");
         Integer heartbeat = seconds(run, state.heartbeatSeconds(), state.heartbeatSecondsPath(), input, "HeartbeatSecondsPath");
