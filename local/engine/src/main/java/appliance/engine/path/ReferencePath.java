@@ -68,10 +68,36 @@ public final class ReferencePath {
             return null;
         }
         try {
-            return JsonPath.compile(jsonPath);
+            return JsonPath.compile(literalBackslashesInQuotes(jsonPath));
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException("The path '" + original + "' is not valid JSONPath: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * AWS reads a backslash inside a quoted bracket key ({@code $['a\\"b']}) as itself, while Jayway
+     * takes it as an escape; doubling it makes Jayway read it as AWS does.
+     */
+    private static String literalBackslashesInQuotes(String path) {
+        if (path.indexOf('\\') < 0) {
+            return path;
+        }
+        StringBuilder out = new StringBuilder(path.length() + 4);
+        boolean inKey = false;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (!inKey && c == '[' && i + 1 < path.length() && path.charAt(i + 1) == '\'') {
+                inKey = true;
+                out.append("['");
+                i++;
+                continue;
+            }
+            if (inKey && c == '\'' && i + 1 < path.length() && path.charAt(i + 1) == ']') {
+                inKey = false;
+            }
+            out.append(inKey && c == '\\' ? "\\\\" : String.valueOf(c));
+        }
+        return out.toString();
     }
 
     public String text() {
