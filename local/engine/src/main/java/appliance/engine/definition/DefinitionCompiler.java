@@ -388,8 +388,11 @@ final class DefinitionCompiler {
                 }
                 ObjectNode rule = entry.deepCopy();
                 rule.remove(List.of("Next", "Assign", "Output", "Comment"));
-                branches.add(new ChoiceBranch(ChoiceRule.compile(rule, cAt, problems),
-                        entry.path("Next").asText(null), template(entry.get("Assign"), cAt + "/Assign")));
+                ChoiceRule compiled = ChoiceRule.compile(rule, cAt, problems);
+                // A null rule was invalid and reported; the definition will not compile.
+                ChoiceCondition condition = compiled == null ? null : compiled::matches;
+                branches.add(new ChoiceBranch(condition, entry.path("Next").asText(null),
+                        template(entry.get("Assign"), cAt + "/Assign")));
             }
         }
         return new ChoiceState(name, flow, branches, node.path("Default").asText(null));

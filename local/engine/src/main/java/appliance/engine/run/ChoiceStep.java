@@ -17,7 +17,7 @@ final class ChoiceStep {
         JsonNode input = run.effectiveInput();
         DataScope scope = run.scope(input);
         for (ChoiceBranch branch : state.branches()) {
-            if (branch.rule().matches(scope)) {
+            if (branch.condition().matches(scope)) {
                 run.passThrough(input, branch.assign(), branch.next());
                 return;
             }
