@@ -116,4 +116,16 @@ class HistoryTest {
         harness.scheduler.runUntilIdle();
         assertThat(heard).endsWith("WaitStateExited", "ExecutionSucceeded", "finished:SUCCEEDED");
     }
+
+    @Test
+    void an_execution_that_reaches_25000_events_fails_with_the_last_event_as_its_failure() {
+        var ended = harness.run("""
+                {"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"A"}}}""", "{}");
+        assertThat(ended.result().error()).isEqualTo("States.Runtime");
+        assertThat(ended.result().cause()).isEqualTo("The execution reached the maximum number of history events (25000).");
+        HistoryEvent last = ended.history().get(ended.history().size() - 1);
+        assertThat(last.id()).isEqualTo(25_000);
+        assertThat(last.previousEventId()).isEqualTo(24_999);
+        assertThat(last.type()).isEqualTo("ExecutionFailed");
+    }
 }
