@@ -1,0 +1,93 @@
+package appliance.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ExecuteCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine command = new CommandLine(new ApplianceCommand());
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        return command.execute(args);
+    }
+
+    private Path file(String name, String content) throws Exception {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    @Test
+    void a_succeeding_execution_prints_status_and_output_and_exits_zero() throws Exception {
+        Path definition = file("d.json", """
+                {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":86400,"Next":"P"},
+                  "P":{"Type":"Pass","Parameters":{"got.$":"$.x"},"End":true}}}""");
+        Path input = file("i.json", "{\"x\":42}");
+        int exit = run("execute", "--definition", definition.toString(), "--input", input.toString());
+        assertThat(exit).isZero();
+        assertThat(JSON.readTree(out.toString())).isEqualTo(JSON.readTree("{\"status\":\"SUCCEEDED\",\"output\":{\"got\":42}}"));
+    }
+
+    @Test
+    void a_failing_execution_prints_error_and_cause_and_exits_one() throws Exception {
+        Path definition = file("d.json", "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"E\",\"Cause\":\"C\"}}}");
+        int exit = run("execute", "--definition", definition.toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(JSON.readTree(out.toString())).isEqualTo(JSON.readTree("{\"status\":\"FAILED\",\"error\":\"E\",\"cause\":\"C\"}"));
+    }
+
+    @Test
+    void tasks_answer_from_the_mock_config_test_case() throws Exception {
+        Path definition = file("d.json", """
+                {"StartAt":"Classify","States":{"Classify":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                  "Parameters":{"FunctionName":"classify","Payload.$":"$"},"OutputPath":"$.Payload",
+                  "Retry":[{"ErrorEquals":["Lambda.ServiceException"],"MaxAttempts":2}],"End":true}}}""");
+        Path mocks = file("m.json", """
+                {"StateMachines":{"Cook":{"TestCases":{"FlakyThenOk":{"Classify":"R"}}}},
+                 "MockedResponses":{"R":{"0-1":{"Throw":{"Error":"Lambda.ServiceException","Cause":"busy"}},
+                                         "2":{"Return":{"StatusCode":200,"Payload":{"kind":"COOK"}}}}}}""");
+        int exit = run("execute", "--definition", definition.toString(), "--mock-config", mocks.toString(),
+                "--test-case", "FlakyThenOk");
+        assertThat(exit).isZero();
+        assertThat(JSON.readTree(out.toString()).get("output")).isEqualTo(JSON.readTree("{\"kind\":\"COOK\"}"));
+    }
+
+    @Test
+    void a_missing_file_is_one_clear_line_and_exit_two() {
+        int exit = run("execute", "--definition", dir.resolve("nope.json").toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("appliance execute: the definition file " + dir.resolve("nope.json")
+                + " does not exist");
+    }
+
+    @Test
+    void an_invalid_definition_is_reported_as_aws_does_with_exit_two() throws Exception {
+        Path definition = file("d.json", "{\"StartAt\":\"X\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}");
+        int exit = run("execute", "--definition", definition.toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith("appliance execute: Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET");
+        assertThat(err.toString().lines()).hasSize(1);
+    }
+
+    @Test
+    void json_that_does_not_parse_names_the_file_and_the_line() throws Exception {
+        Path definition = file("d.json", "{\n  \"StartAt\": ");
+        assertThat(run("execute", "--definition", definition.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("is not valid JSON (line");
+    }
+}
