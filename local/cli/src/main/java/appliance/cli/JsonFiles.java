@@ -1,0 +1,43 @@
+package appliance.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads the JSON files a user names on the command line, with errors that say which file and what is wrong. */
+final class JsonFiles {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonFiles() {
+    }
+
+    static String readText(String userPath) {
+        Path file = ProjectFiles.resolve(userPath);
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new UserError("no such file: " + userPath);
+        } catch (IOException e) {
+            throw new UserError("cannot read " + userPath + ": " + e.getMessage());
+        }
+    }
+
+    static JsonNode read(String userPath) {
+        String text = readText(userPath);
+        try {
+            JsonNode json = JSON.readTree(text);
+            if (json == null || json.isMissingNode()) {
+                throw new UserError(userPath + " is empty");
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            throw new UserError(userPath + " is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        }
+    }
+}
