@@ -38,7 +38,7 @@ final class ArrayRangeFunction implements IntrinsicFunction {
         }
         ArrayNode range = JsonNodeFactory.instance.arrayNode((int) count);
         for (long i = 0, value = first; i < count; i++, value += step) {
-            range.add(value);
+            range.add(JsonValues.integer(value));
         }
         return range;
     }

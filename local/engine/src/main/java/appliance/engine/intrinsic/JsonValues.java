@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
@@ -26,6 +28,11 @@ final class JsonValues {
         }
         BigDecimal decimal = value.decimalValue();
         return decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0;
+    }
+
+    /** An integer node as a JSON parser would make it: an int where it fits, else a long. */
+    static JsonNode integer(long value) {
+        return value == (int) value ? IntNode.valueOf((int) value) : LongNode.valueOf(value);
     }
 
     static String typeName(JsonNode value) {

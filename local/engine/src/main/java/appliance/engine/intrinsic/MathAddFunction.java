@@ -3,7 +3,6 @@ package appliance.engine.intrinsic;
 import static appliance.engine.intrinsic.ArgumentType.NUMBER;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.LongNode;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -23,7 +22,7 @@ final class MathAddFunction implements IntrinsicFunction {
 
     @Override
     public JsonNode apply(List<JsonNode> arguments, RandomGenerator random) {
-        return LongNode.valueOf(operand(arguments.get(0), 0) + operand(arguments.get(1), 1));
+        return JsonValues.integer(operand(arguments.get(0), 0) + operand(arguments.get(1), 1));
     }
 
     private static long operand(JsonNode value, int index) {

@@ -3,7 +3,6 @@ package appliance.engine.intrinsic;
 import static appliance.engine.intrinsic.ArgumentType.INTEGER;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.LongNode;
 import java.util.List;
 import java.util.Random;
 import java.util.random.RandomGenerator;
@@ -31,6 +30,6 @@ final class MathRandomFunction implements IntrinsicFunction {
             throw IntrinsicFailures.of(SIGNATURE.name(), "the start (" + start + ") must be less than the end (" + end + ")");
         }
         RandomGenerator source = arguments.size() == 3 ? new Random(arguments.get(2).asLong()) : random;
-        return LongNode.valueOf(source.nextLong(start, end));
+        return JsonValues.integer(source.nextLong(start, end));
     }
 }
