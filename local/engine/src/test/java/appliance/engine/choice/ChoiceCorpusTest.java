@@ -1,0 +1,93 @@
+package appliance.engine.choice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import appliance.engine.error.DefinitionProblems;
+import appliance.engine.error.StatesFailure;
+import appliance.engine.intrinsic.RecordedCases;
+import appliance.engine.intrinsic.RecordedCases.RecordedCase;
+import appliance.engine.path.DataScope;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs every recorded case of the simplest Choice shape: the machine starts at a Choice state and
+ * every branch is a Pass state with a fixed {@code Result} that ends the execution. A tiny stand-in
+ * for the interpreter picks the branch; the real interpreter's conformance test covers the rest once
+ * the branches meet.
+ */
+class ChoiceCorpusTest {
+
+    static Stream<RecordedCase> choiceCases() {
+        return RecordedCases.all().stream().filter(ChoiceCorpusTest::isSimpleChoice);
+    }
+
+    static boolean isSimpleChoice(RecordedCase c) {
+        JsonNode states = c.definition().path("States");
+        JsonNode start = states.path(c.definition().path("StartAt").asText());
+        if (c.definition().has("QueryLanguage") || !"Choice".equals(start.path("Type").asText())) {
+            return false;
+        }
+        Iterator<Map.Entry<String, JsonNode>> all = states.fields();
+        while (all.hasNext()) {
+            JsonNode state = all.next().getValue();
+            if (state == start) {
+                continue;
+            }
+            boolean fixedPass = "Pass".equals(state.path("Type").asText()) && state.has("Result")
+                    && state.path("End").asBoolean() && Stream.of("Type", "Result", "End", "Comment")
+                    .toList().containsAll(iterable(state.fieldNames()));
+            if (!fixedPass) {
+                return false;
+            }
+        }
+        return Stream.of("Type", "Choices", "Default", "Comment").toList().containsAll(iterable(start.fieldNames()));
+    }
+
+    private static java.util.List<String> iterable(Iterator<String> names) {
+        java.util.List<String> list = new java.util.ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("choiceCases")
+    void matches_what_aws_recorded(RecordedCase recorded) {
+        JsonNode states = recorded.definition().get("States");
+        String startName = recorded.definition().get("StartAt").asText();
+        JsonNode choices = states.get(startName).get("Choices");
+        DataScope scope = new DataScope(recorded.input(), JsonNodeFactory.instance.objectNode(), null);
+        JsonNode expected = recorded.expected();
+        try {
+            String next = choose(choices, states.get(startName).path("Default").asText(null), startName, scope);
+            assertThat(expected.path("status").asText()).as("status").isEqualTo("SUCCEEDED");
+            JsonNode output = states.get(next).get("Result");
+            assertThat(RecordedCases.sameJson(output, expected.get("output")))
+                    .as("output %s, expected %s", output, expected.get("output")).isTrue();
+        } catch (StatesFailure failure) {
+            assertThat(failure.error()).as("error (cause: %s)", failure.cause()).isEqualTo(expected.path("error").asText());
+            assertThat(failure.cause()).isEqualTo(expected.path("cause").asText());
+        }
+    }
+
+    /** The first branch whose rule matches, else Default, else States.NoChoiceMatched as the interpreter raises it. */
+    private static String choose(JsonNode choices, String defaultNext, String stateName, DataScope scope) {
+        for (int i = 0; i < choices.size(); i++) {
+            DefinitionProblems problems = new DefinitionProblems();
+            ChoiceRule rule = ChoiceRule.compile(choices.get(i), "/States/" + stateName + "/Choices/" + i, problems);
+            problems.throwIfAny();
+            if (rule.matches(scope)) {
+                return choices.get(i).get("Next").asText();
+            }
+        }
+        if (defaultNext == null) {
+            throw new StatesFailure("States.NoChoiceMatched", "No Choice Rule matched and no Default was specified");
+        }
+        return defaultNext;
+    }
+}
