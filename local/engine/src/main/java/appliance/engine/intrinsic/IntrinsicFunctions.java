@@ -38,7 +38,4 @@ final class IntrinsicFunctions {
         return BY_NAME.get(name);
     }
 
-    static java.util.Set<String> names() {
-        return BY_NAME.keySet();
-    }
 }

@@ -75,6 +75,42 @@ class ChoiceCorpusTest {
         }
     }
 
+    /** Every element of every Choices array in the corpus's JSONPath definitions, with its location. */
+    static Stream<org.junit.jupiter.params.provider.Arguments> choiceRulesAnywhere() {
+        Stream.Builder<org.junit.jupiter.params.provider.Arguments> rules = Stream.builder();
+        for (RecordedCase recorded : RecordedCases.all()) {
+            if (!recorded.definition().toString().contains("JSONata")) {
+                collectRules(recorded.name(), recorded.definition(), "", rules);
+            }
+        }
+        return rules.build();
+    }
+
+    private static void collectRules(String name, JsonNode node, String location,
+            Stream.Builder<org.junit.jupiter.params.provider.Arguments> rules) {
+        if (node.isObject()) {
+            if ("Choice".equals(node.path("Type").asText()) && node.path("Choices").isArray()) {
+                for (int i = 0; i < node.get("Choices").size(); i++) {
+                    rules.add(org.junit.jupiter.params.provider.Arguments.of(
+                            name + " " + location + "/Choices/" + i, node.get("Choices").get(i)));
+                }
+            }
+            node.fields().forEachRemaining(f -> collectRules(name, f.getValue(), location + "/" + f.getKey(), rules));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectRules(name, node.get(i), location + "/" + i, rules);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("choiceRulesAnywhere")
+    void every_choice_rule_in_the_corpus_compiles_without_problems(String where, JsonNode rule) {
+        DefinitionProblems problems = new DefinitionProblems();
+        assertThat(ChoiceRule.compile(rule, where, problems)).isNotNull();
+        assertThat(problems.all()).isEmpty();
+    }
+
     /** The first branch whose rule matches, else Default, else States.NoChoiceMatched as the interpreter raises it. */
     private static String choose(JsonNode choices, String defaultNext, String stateName, DataScope scope) {
         for (int i = 0; i < choices.size(); i++) {

@@ -64,6 +64,42 @@ class IntrinsicCorpusTest {
         }
     }
 
+    /** Every intrinsic call written anywhere in a JSONPath definition of the corpus (payload fields, ErrorPath, CausePath). */
+    static Stream<String> intrinsicCallsAnywhere() {
+        return RecordedCases.all().stream()
+                .filter(c -> !c.definition().toString().contains("JSONata"))
+                .flatMap(c -> callsIn(c.definition()))
+                .distinct();
+    }
+
+    private static Stream<String> callsIn(JsonNode node) {
+        if (node.isArray()) {
+            return java.util.stream.StreamSupport.stream(node.spliterator(), false).flatMap(IntrinsicCorpusTest::callsIn);
+        }
+        if (!node.isObject()) {
+            return Stream.empty();
+        }
+        Stream.Builder<String> calls = Stream.builder();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            boolean expressionField = name.endsWith(".$") || name.equals("ErrorPath") || name.equals("CausePath");
+            if (expressionField && value.isTextual() && IntrinsicExpression.isIntrinsic(value.textValue())) {
+                calls.add(value.textValue());
+            }
+            callsIn(value).forEach(calls::add);
+        }
+        return calls.build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("intrinsicCallsAnywhere")
+    void every_intrinsic_call_in_the_corpus_parses(String call) {
+        assertThat(IntrinsicExpression.parse(call).text()).isEqualTo(call);
+    }
+
     /** Parameters as the interpreter builds them: {@code .$} fields evaluated, the rest copied. */
     private static JsonNode evaluate(JsonNode template, DataScope scope) {
         if (template.isArray()) {
