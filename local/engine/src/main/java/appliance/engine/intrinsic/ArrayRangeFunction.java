@@ -5,6 +5,7 @@ import static appliance.engine.intrinsic.ArgumentType.INTEGER;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -31,12 +32,16 @@ final class ArrayRangeFunction implements IntrinsicFunction {
         if (step == 0) {
             throw IntrinsicFailures.of(SIGNATURE.name(), "the step (third argument) must not be 0");
         }
-        long count = (step > 0 ? last >= first : last <= first) ? (last - first) / step + 1 : 0;
-        if (count > MAX_ITEMS) {
-            throw IntrinsicFailures.of(SIGNATURE.name(), "the range would have " + count
+        // BigInteger: the span of two longs can overflow a long, and such a range is refused, not wrapped.
+        BigInteger items = (step > 0 ? last >= first : last <= first)
+                ? BigInteger.valueOf(last).subtract(BigInteger.valueOf(first)).divide(BigInteger.valueOf(step)).add(BigInteger.ONE)
+                : BigInteger.ZERO;
+        if (items.compareTo(BigInteger.valueOf(MAX_ITEMS)) > 0) {
+            throw IntrinsicFailures.of(SIGNATURE.name(), "the range would have " + items
                     + " items, more than the maximum of " + MAX_ITEMS);
         }
-        ArrayNode range = JsonNodeFactory.instance.arrayNode((int) count);
+        int count = items.intValue();
+        ArrayNode range = JsonNodeFactory.instance.arrayNode(count);
         for (long i = 0, value = first; i < count; i++, value += step) {
             range.add(JsonValues.integer(value));
         }

@@ -19,12 +19,13 @@ final class JsonValues {
     private JsonValues() {
     }
 
+    /** A number without a fractional part that fits a long ({@code 2.0} counts, as JSON does not tell them apart). */
     static boolean isInteger(JsonNode value) {
+        if (!value.isNumber() || !value.canConvertToLong()) {
+            return false;
+        }
         if (value.isIntegralNumber()) {
             return true;
-        }
-        if (!value.isNumber()) {
-            return false;
         }
         BigDecimal decimal = value.decimalValue();
         return decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0;

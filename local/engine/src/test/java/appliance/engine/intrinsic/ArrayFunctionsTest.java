@@ -59,12 +59,16 @@ class ArrayFunctionsTest {
         assertThat(eval("States.ArrayRange(1, 1000, 1)", "{}").size()).isEqualTo(1000);
         assertThat(failure("States.ArrayRange(0, 1000, 1)", "{}").cause())
                 .contains("1001 items, more than the maximum of 1000");
+        assertThat(failure("States.ArrayRange(-9223372036854775808, 9223372036854775807, 1)", "{}").cause())
+                .contains("18446744073709551616 items");
     }
 
     @Test
     void range_needs_integers() {
         assertThat(failure("States.ArrayRange(1.5, 2, 1)", "{}").cause()).contains("index 0 must be an integer");
         assertThat(eval("States.ArrayRange(1.0, 2, 1)", "{}")).isEqualTo(json("[1, 2]"));
+        assertThat(failure("States.ArrayGetItem($.a, 99999999999999999999)", "{\"a\": []}").cause())
+                .contains("index 1 must be an integer");
     }
 
     @Test
