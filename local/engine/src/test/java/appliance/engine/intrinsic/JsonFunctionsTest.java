@@ -43,6 +43,16 @@ class JsonFunctionsTest {
     }
 
     @Test
+    void json_merge_takes_a_parsed_literal_and_the_context_object() {
+        // The corpus's JSON_MERGE_ESCAPED_ARGUMENT case, whose state also has ResultPath and OutputPath.
+        var context = json("{\"Execution\": {\"Input\": {\"input_field\": {\"constant_input_field\": \"constant_value\"}}}}");
+        var scope = new appliance.engine.path.DataScope(json("{}"), context, null);
+        var merged = IntrinsicExpression.parse("States.JsonMerge(States.StringToJson('{\"constant_in_literal\": \"false\"}'),"
+                + " $$.Execution.Input.input_field, false)").evaluate(scope, new java.util.Random());
+        assertThat(merged).isEqualTo(json("{\"constant_in_literal\": \"false\", \"constant_input_field\": \"constant_value\"}"));
+    }
+
+    @Test
     void json_merge_leaves_its_inputs_unchanged() {
         String data = "{\"a\": {\"y\": 1}, \"b\": {\"z\": 3}}";
         var scope = new appliance.engine.path.DataScope(json(data), null, null);
