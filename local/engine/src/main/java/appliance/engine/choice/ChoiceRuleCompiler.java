@@ -25,6 +25,11 @@ final class ChoiceRuleCompiler {
     }
 
     ChoiceRule compile(JsonNode rule, String location) {
+        return compile(rule, location, false);
+    }
+
+    /** @param nested whether the rule sits inside And, Or or Not, where the specification forbids "Next" */
+    private ChoiceRule compile(JsonNode rule, String location, boolean nested) {
         if (rule == null || !rule.isObject()) {
             problems.schema("A choice rule must be a JSON object", location);
             return null;
@@ -35,7 +40,11 @@ final class ChoiceRuleCompiler {
         Iterator<String> fields = rule.fieldNames();
         while (fields.hasNext()) {
             String field = fields.next();
-            if (COMBINATORS.contains(field)) {
+            if (nested && field.equals("Next")) {
+                problems.schema("The field 'Next' is not allowed in a choice rule nested in 'And', 'Or' or 'Not'",
+                        location + "/Next");
+                valid = false;
+            } else if (COMBINATORS.contains(field)) {
                 combinators.add(field);
             } else if (Operator.find(field) != null) {
                 operators.add(field);
@@ -73,7 +82,7 @@ final class ChoiceRuleCompiler {
                 problems.schema("The value for the field 'Not' must be a choice rule object", at);
                 return null;
             }
-            ChoiceRule inner = compile(value, at);
+            ChoiceRule inner = compile(value, at, true);
             return inner == null ? null : new NotRule(inner);
         }
         if (value == null || !value.isArray() || value.isEmpty()) {
@@ -83,7 +92,7 @@ final class ChoiceRuleCompiler {
         List<ChoiceRule> rules = new ArrayList<>();
         boolean valid = true;
         for (int i = 0; i < value.size(); i++) {
-            ChoiceRule inner = compile(value.get(i), at + "/" + i);
+            ChoiceRule inner = compile(value.get(i), at + "/" + i, true);
             valid &= inner != null;
             rules.add(inner);
         }

@@ -1,5 +1,6 @@
 package appliance.engine.choice;
 
+import appliance.engine.error.StatesFailure;
 import appliance.engine.path.DataScope;
 import appliance.engine.path.ReferencePath;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,9 @@ record StringMatch(ReferencePath variable, WildcardPattern pattern) implements C
     @Override
     public boolean matches(DataScope scope) {
         JsonNode value = Conditions.readRequired(variable, scope);
+        if (pattern.openEscape() != null) {
+            throw StatesFailure.runtime(pattern.openEscape());
+        }
         return value.isTextual() && pattern.matches(value.textValue());
     }
 }

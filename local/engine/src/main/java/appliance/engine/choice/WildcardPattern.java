@@ -6,26 +6,37 @@ import java.util.List;
 /**
  * The pattern of {@code StringMatches}: {@code *} stands for any run of characters (also none); an
  * escaped {@code \*} is a literal asterisk and {@code \\} a literal backslash. The whole string must
- * match. Compiled once into literal pieces between the wildcards.
+ * match. Compiled once into literal pieces between the wildcards. A backslash before anything else
+ * is an "open escape backslash", which the ASL specification makes a runtime error: the pattern
+ * keeps a description of it for {@link StringMatch} to raise.
  */
 final class WildcardPattern {
 
     private final String text;
     /** The literal text between wildcards: pieces.size() - 1 wildcards sit between them. */
     private final List<String> pieces;
+    private final String openEscape;
 
-    private WildcardPattern(String text, List<String> pieces) {
+    private WildcardPattern(String text, List<String> pieces, String openEscape) {
         this.text = text;
         this.pieces = List.copyOf(pieces);
+        this.openEscape = openEscape;
     }
 
     static WildcardPattern compile(String pattern) {
         List<String> pieces = new ArrayList<>();
         StringBuilder piece = new StringBuilder();
+        String openEscape = null;
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
             if (c == '\\' && i + 1 < pattern.length() && (pattern.charAt(i + 1) == '*' || pattern.charAt(i + 1) == '\\')) {
                 piece.append(pattern.charAt(++i));
+            } else if (c == '\\') {
+                if (openEscape == null) {
+                    openEscape = "The StringMatches pattern '" + pattern + "' has an open escape backslash at position " + i
+                            + ": only \\* and \\\\ are escapes";
+                }
+                piece.append(c);
             } else if (c == '*') {
                 pieces.add(piece.toString());
                 piece.setLength(0);
@@ -34,7 +45,12 @@ final class WildcardPattern {
             }
         }
         pieces.add(piece.toString());
-        return new WildcardPattern(pattern, pieces);
+        return new WildcardPattern(pattern, pieces, openEscape);
+    }
+
+    /** Why the pattern cannot be used, or null when it is sound. */
+    String openEscape() {
+        return openEscape;
     }
 
     /**

@@ -20,7 +20,7 @@ record FunctionCall(IntrinsicFunction function, List<Argument> arguments) implem
         for (int i = 0; i < arguments.size(); i++) {
             Argument argument = arguments.get(i);
             if (function.wantsEscapedSource(i) && argument instanceof Literal literal && literal.source() != null) {
-                values.add(TextNode.valueOf(literal.source()));
+                values.add(TextNode.valueOf(literal.escapedSource()));
             } else {
                 values.add(argument.evaluate(scope, random));
             }

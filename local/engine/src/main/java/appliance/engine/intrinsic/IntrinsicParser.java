@@ -114,11 +114,11 @@ final class IntrinsicParser {
             String word = name();
             switch (word) {
                 case "true":
-                    return new Literal(BooleanNode.TRUE, null);
+                    return new Literal(BooleanNode.TRUE);
                 case "false":
-                    return new Literal(BooleanNode.FALSE, null);
+                    return new Literal(BooleanNode.FALSE);
                 case "null":
-                    return new Literal(NullNode.getInstance(), null);
+                    return new Literal(NullNode.getInstance());
                 default:
                     position = start;
                     if (IntrinsicExpression.isIntrinsic(word)) {
@@ -135,6 +135,7 @@ final class IntrinsicParser {
         position++;
         StringBuilder value = new StringBuilder();
         StringBuilder source = new StringBuilder();
+        String openEscape = null;
         while (true) {
             if (atEnd()) {
                 position = open;
@@ -142,17 +143,17 @@ final class IntrinsicParser {
             }
             char c = text.charAt(position++);
             if (c == '\'') {
-                return new Literal(TextNode.valueOf(value.toString()), source.toString());
+                return new Literal(TextNode.valueOf(value.toString()), source.toString(), openEscape);
             }
             if (c == '\\' && !atEnd()) {
                 char escaped = text.charAt(position++);
                 source.append(c).append(escaped);
-                // AWS defines these four escapes; any other backslash is kept as written.
-                if (escaped == '\'' || escaped == '{' || escaped == '}' || escaped == '\\') {
-                    value.append(escaped);
-                } else {
-                    value.append(c).append(escaped);
+                // ASL defines these four escapes; any other backslash is an "open escape backslash".
+                if (escaped != '\'' && escaped != '{' && escaped != '}' && escaped != '\\' && openEscape == null) {
+                    openEscape = "The intrinsic function call '" + text + "' has an open escape backslash at position "
+                            + (position - 2) + ": only \\', \\{, \\} and \\\\ are escapes";
                 }
+                value.append(escaped);
                 continue;
             }
             source.append(c);
@@ -183,7 +184,7 @@ final class IntrinsicParser {
             if (value == null || !value.isNumber()) {
                 throw new NumberFormatException(number);
             }
-            return new Literal(value, null);
+            return new Literal(value);
         } catch (JsonProcessingException | NumberFormatException e) {
             position = start;
             throw error("'" + number + "' is not a valid number");

@@ -13,7 +13,9 @@
  *       words: the AWS-recorded corpus holds no failing intrinsic call to copy them from.</li>
  *   <li>A seeded {@code States.MathRandom} repeats per seed but uses {@link java.util.Random}; AWS's
  *       seeded generator is undocumented, so the number may differ from AWS's.</li>
- *   <li>A backslash before a character other than {@code ' { } \} is kept as written.</li>
+ *   <li>A backslash before a character other than {@code ' { } \} (an "open escape backslash") lets
+ *       the call parse and fails it with {@code States.Runtime} when evaluated, as the ASL
+ *       specification says: "the interpreter will throw a runtime error".</li>
  *   <li>Argument types are checked when the call is evaluated, also for literals.</li>
  * </ul>
  */

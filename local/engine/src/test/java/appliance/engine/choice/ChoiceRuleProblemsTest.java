@@ -77,6 +77,13 @@ class ChoiceRuleProblemsTest {
     }
 
     @Test
+    void a_nested_rule_must_not_have_next() {
+        assertThat(described("{\"Not\": {\"Variable\": \"$.a\", \"IsNull\": true, \"Next\": \"X\"}, \"Next\": \"Y\"}"))
+                .containsExactly("SCHEMA_VALIDATION_FAILED: The field 'Next' is not allowed in a choice rule nested in"
+                        + " 'And', 'Or' or 'Not' at /States/Check/Choices/0/Not/Next");
+    }
+
+    @Test
     void a_rule_that_is_not_an_object_is_reported() {
         assertThat(described("\"StringEquals\"")).containsExactly(
                 "SCHEMA_VALIDATION_FAILED: A choice rule must be a JSON object at /States/Check/Choices/0");

@@ -11,7 +11,7 @@ class CombinedRulesTest {
 
     private static final String RANGE = "{\"And\": ["
             + "{\"Variable\": \"$.n\", \"NumericGreaterThanEquals\": 20},"
-            + "{\"Variable\": \"$.n\", \"NumericLessThan\": 30}], \"Next\": \"InRange\"}";
+            + "{\"Variable\": \"$.n\", \"NumericLessThan\": 30}]}";
 
     @Test
     void and_needs_every_rule() {
@@ -32,6 +32,11 @@ class CombinedRulesTest {
         String nested = "{\"Or\": [{\"Not\": " + RANGE + "}, {\"Variable\": \"$.force\", \"BooleanEquals\": true}]}";
         assertThat(matches(nested, "{\"n\": 25, \"force\": false}")).isFalse();
         assertThat(matches(nested, "{\"n\": 5, \"force\": false}")).isTrue();
+    }
+
+    @Test
+    void branch_fields_beside_a_top_level_rule_are_ignored() {
+        assertThat(matches("{\"Not\": " + RANGE + ", \"Next\": \"OutOfRange\", \"Comment\": \"c\"}", "{\"n\": 31}")).isTrue();
     }
 
     @Test

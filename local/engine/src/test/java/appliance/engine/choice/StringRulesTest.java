@@ -1,7 +1,12 @@
 package appliance.engine.choice;
 
 import static appliance.engine.choice.Rules.matches;
+import static appliance.engine.choice.Rules.rule;
+import static appliance.engine.choice.Rules.scope;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import appliance.engine.error.StatesFailure;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +55,14 @@ class StringRulesTest {
         assertThat(matches(rule, "{\"v\": \"a*b\"}")).isTrue();
         assertThat(matches(rule, "{\"v\": \"axxb\"}")).isFalse();
         assertThat(matches("{\"Variable\": \"$.v\", \"StringMatches\": \"a\\\\\\\\*\"}", "{\"v\": \"a\\\\xyz\"}")).isTrue();
+    }
+
+    @Test
+    void an_open_escape_backslash_in_the_pattern_is_a_runtime_error() {
+        var failure = catchThrowableOfType(StatesFailure.class,
+                () -> rule("{\"Variable\": \"$.v\", \"StringMatches\": \"a\\\\b*\"}").matches(scope("{\"v\": \"ab\"}")));
+        assertThat(failure.error()).isEqualTo("States.Runtime");
+        assertThat(failure.cause()).contains("open escape backslash at position 1");
     }
 
     @Test

@@ -4,7 +4,9 @@ import static appliance.engine.intrinsic.Intrinsics.eval;
 import static appliance.engine.intrinsic.Intrinsics.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import appliance.engine.error.StatesFailure;
 import appliance.engine.path.DataScope;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,15 @@ class IntrinsicParserTest {
     void string_escapes_stand_for_the_character() {
         assertThat(eval("States.Array('it\\'s', 'a\\\\b', '\\{\\}')", "{}"))
                 .isEqualTo(json("[\"it's\", \"a\\\\b\", \"{}\"]"));
+    }
+
+    @Test
+    void an_open_escape_backslash_parses_but_fails_at_runtime_as_the_specification_says() {
+        IntrinsicExpression call = IntrinsicExpression.parse("States.Array('a\\qb')");
+        var failure = catchThrowableOfType(StatesFailure.class, () -> call.evaluate(new DataScope(json("{}"), null, null), new Random()));
+        assertThat(failure.error()).isEqualTo("States.Runtime");
+        assertThat(failure.cause()).contains("open escape backslash at position 15");
+        assertThat(Intrinsics.failure("States.Format('\\n{}', 1)", "{}").cause()).contains("open escape backslash");
     }
 
     @Test
