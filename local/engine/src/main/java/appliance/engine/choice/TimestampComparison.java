@@ -2,7 +2,6 @@ package appliance.engine.choice;
 
 import appliance.engine.path.DataScope;
 import appliance.engine.path.ReferencePath;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /**

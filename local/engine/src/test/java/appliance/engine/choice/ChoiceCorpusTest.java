@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import appliance.engine.error.DefinitionProblems;
 import appliance.engine.error.StatesFailure;
-import appliance.engine.intrinsic.RecordedCases;
 import appliance.engine.intrinsic.RecordedCases.RecordedCase;
+import appliance.engine.intrinsic.RecordedCases;
 import appliance.engine.path.DataScope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -41,16 +44,16 @@ class ChoiceCorpusTest {
             }
             boolean fixedPass = "Pass".equals(state.path("Type").asText()) && state.has("Result")
                     && state.path("End").asBoolean() && Stream.of("Type", "Result", "End", "Comment")
-                    .toList().containsAll(iterable(state.fieldNames()));
+                    .toList().containsAll(namesOf(state.fieldNames()));
             if (!fixedPass) {
                 return false;
             }
         }
-        return Stream.of("Type", "Choices", "Default", "Comment").toList().containsAll(iterable(start.fieldNames()));
+        return Stream.of("Type", "Choices", "Default", "Comment").toList().containsAll(namesOf(start.fieldNames()));
     }
 
-    private static java.util.List<String> iterable(Iterator<String> names) {
-        java.util.List<String> list = new java.util.ArrayList<>();
+    private static List<String> namesOf(Iterator<String> names) {
+        List<String> list = new ArrayList<>();
         names.forEachRemaining(list::add);
         return list;
     }
@@ -76,8 +79,8 @@ class ChoiceCorpusTest {
     }
 
     /** Every element of every Choices array in the corpus's JSONPath definitions, with its location. */
-    static Stream<org.junit.jupiter.params.provider.Arguments> choiceRulesAnywhere() {
-        Stream.Builder<org.junit.jupiter.params.provider.Arguments> rules = Stream.builder();
+    static Stream<Arguments> choiceRulesAnywhere() {
+        Stream.Builder<Arguments> rules = Stream.builder();
         for (RecordedCase recorded : RecordedCases.all()) {
             if (!recorded.definition().toString().contains("JSONata")) {
                 collectRules(recorded.name(), recorded.definition(), "", rules);
@@ -87,11 +90,11 @@ class ChoiceCorpusTest {
     }
 
     private static void collectRules(String name, JsonNode node, String location,
-            Stream.Builder<org.junit.jupiter.params.provider.Arguments> rules) {
+            Stream.Builder<Arguments> rules) {
         if (node.isObject()) {
             if ("Choice".equals(node.path("Type").asText()) && node.path("Choices").isArray()) {
                 for (int i = 0; i < node.get("Choices").size(); i++) {
-                    rules.add(org.junit.jupiter.params.provider.Arguments.of(
+                    rules.add(Arguments.of(
                             name + " " + location + "/Choices/" + i, node.get("Choices").get(i)));
                 }
             }

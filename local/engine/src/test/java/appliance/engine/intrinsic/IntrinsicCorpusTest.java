@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -74,7 +75,7 @@ class IntrinsicCorpusTest {
 
     private static Stream<String> callsIn(JsonNode node) {
         if (node.isArray()) {
-            return java.util.stream.StreamSupport.stream(node.spliterator(), false).flatMap(IntrinsicCorpusTest::callsIn);
+            return StreamSupport.stream(node.spliterator(), false).flatMap(IntrinsicCorpusTest::callsIn);
         }
         if (!node.isObject()) {
             return Stream.empty();

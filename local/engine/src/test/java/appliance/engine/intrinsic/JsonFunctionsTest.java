@@ -5,6 +5,8 @@ import static appliance.engine.intrinsic.Intrinsics.failure;
 import static appliance.engine.intrinsic.Intrinsics.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import appliance.engine.path.DataScope;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class JsonFunctionsTest {
@@ -46,17 +48,17 @@ class JsonFunctionsTest {
     void json_merge_takes_a_parsed_literal_and_the_context_object() {
         // The corpus's JSON_MERGE_ESCAPED_ARGUMENT case, whose state also has ResultPath and OutputPath.
         var context = json("{\"Execution\": {\"Input\": {\"input_field\": {\"constant_input_field\": \"constant_value\"}}}}");
-        var scope = new appliance.engine.path.DataScope(json("{}"), context, null);
+        var scope = new DataScope(json("{}"), context, null);
         var merged = IntrinsicExpression.parse("States.JsonMerge(States.StringToJson('{\"constant_in_literal\": \"false\"}'),"
-                + " $$.Execution.Input.input_field, false)").evaluate(scope, new java.util.Random());
+                + " $$.Execution.Input.input_field, false)").evaluate(scope, new Random());
         assertThat(merged).isEqualTo(json("{\"constant_in_literal\": \"false\", \"constant_input_field\": \"constant_value\"}"));
     }
 
     @Test
     void json_merge_leaves_its_inputs_unchanged() {
         String data = "{\"a\": {\"y\": 1}, \"b\": {\"z\": 3}}";
-        var scope = new appliance.engine.path.DataScope(json(data), null, null);
-        IntrinsicExpression.parse("States.JsonMerge($.a, $.b, false)").evaluate(scope, new java.util.Random());
+        var scope = new DataScope(json(data), null, null);
+        IntrinsicExpression.parse("States.JsonMerge($.a, $.b, false)").evaluate(scope, new Random());
         assertThat(scope.data()).isEqualTo(json(data));
     }
 
