@@ -1,18 +1,43 @@
 package appliance.engine.choice;
 
+import static java.time.temporal.ChronoField.HOUR_OF_DAY;
+import static java.time.temporal.ChronoField.MINUTE_OF_HOUR;
+import static java.time.temporal.ChronoField.NANO_OF_SECOND;
+import static java.time.temporal.ChronoField.SECOND_OF_MINUTE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 
 /**
- * Timestamps as Choice rules read them: RFC 3339 date-times with an offset ({@code 2016-03-14T01:59:00Z},
- * {@code 2016-03-14T01:59:00.123+01:00}), parsed with Java's ISO offset date-time format, the format
- * AWS's own error texts name ("ISO-8601 extended offset date-time format"). A date alone, a date-time
- * without an offset, or one with a space instead of the {@code T} is not a timestamp.
+ * Timestamps as Choice rules read them. The developer guide: RFC 3339, with an uppercase {@code T}
+ * between date and time and an uppercase {@code Z} for a zero offset; so {@code 2016-03-14T01:59:00Z}
+ * and {@code 2016-03-14T01:59:00.123+01:00} are timestamps, while a date alone, a time without seconds
+ * or without an offset, a space or a lowercase {@code t}, and impossible dates are not.
  */
 final class Timestamps {
+
+    private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
+            .parseCaseSensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .appendLiteral('T')
+            .appendValue(HOUR_OF_DAY, 2)
+            .appendLiteral(':')
+            .appendValue(MINUTE_OF_HOUR, 2)
+            .appendLiteral(':')
+            .appendValue(SECOND_OF_MINUTE, 2)
+            .optionalStart()
+            .appendFraction(NANO_OF_SECOND, 1, 9, true)
+            .optionalEnd()
+            .appendOffset("+HH:MM", "Z")
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(IsoChronology.INSTANCE);
 
     private Timestamps() {
     }
@@ -24,7 +49,7 @@ final class Timestamps {
 
     static Instant parse(String text) {
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return OffsetDateTime.parse(text, RFC_3339).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -7,7 +7,7 @@
  * makes a comparison false, never an error; a Variable or {@code ...Path} operand that finds nothing
  * fails with {@code States.Runtime} ("Invalid path '$.x': The choice state's condition path references
  * an invalid value."), except for {@code IsPresent}, which answers false. Timestamps are date-times
- * with an offset in Java's ISO offset date-time format. As the ASL specification says, a rule nested in
+ * as the developer guide defines them: RFC 3339 with an uppercase T and Z. As the ASL specification says, a rule nested in
  * {@code And}/{@code Or}/{@code Not} must not have {@code Next}, and an open escape backslash in a
  * {@code StringMatches} pattern is a runtime error ({@code States.Runtime} when the rule is evaluated).
  *

@@ -31,6 +31,18 @@ class TimestampRulesTest {
     }
 
     @Test
+    void the_t_and_z_must_be_uppercase_and_seconds_present_as_the_developer_guide_says() {
+        String isTimestamp = "{\"Variable\": \"$.v\", \"IsTimestamp\": true}";
+        assertThat(matches(isTimestamp, "{\"v\": \"2016-08-18T17:33:00Z\"}")).isTrue();
+        assertThat(matches(isTimestamp, "{\"v\": \"2016-08-18T17:33:00.123456789-05:30\"}")).isTrue();
+        assertThat(matches(isTimestamp, "{\"v\": \"2016-08-18t17:33:00Z\"}")).isFalse();
+        assertThat(matches(isTimestamp, "{\"v\": \"2016-08-18T17:33:00z\"}")).isFalse();
+        assertThat(matches(isTimestamp, "{\"v\": \"2016-08-18T17:33Z\"}")).isFalse();
+        assertThat(matches(isTimestamp, "{\"v\": \"2016-02-30T17:33:00Z\"}")).isFalse();
+        assertThat(matches(isTimestamp, "{\"v\": \"2016-08-18T25:33:00Z\"}")).isFalse();
+    }
+
+    @Test
     void the_timestamp_path_form_compares_two_values_of_the_input() {
         assertThat(matches("{\"Variable\": \"$.a\", \"TimestampLessThanPath\": \"$.b\"}",
                 "{\"a\": \"2012-10-09T19:00:55Z\", \"b\": \"2012-10-09T19:00:56Z\"}")).isTrue();
