@@ -119,6 +119,15 @@ class IntrinsicParserTest {
     }
 
     @Test
+    void nine_nested_functions_as_in_the_developer_guide_example_work() {
+        String version = "States.ArrayGetItem(States.StringSplit($.ImageRecipe.Arn, '/'), 2)";
+        String call = "States.Format('{}.{}', States.ArrayGetItem(States.StringSplit(" + version + ", '.'), 0),"
+                + " States.ArrayGetItem(States.StringSplit(" + version + ", '.'), 1))";
+        assertThat(eval(call, "{\"ImageRecipe\": {\"Arn\": \"arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/r/1.2.3\"}}"))
+                .isEqualTo(json("\"1.2\""));
+    }
+
+    @Test
     void more_than_ten_functions_in_one_call_are_refused() {
         String ten = "States.Array(".repeat(10) + ")".repeat(10);
         assertThat(IntrinsicExpression.parse(ten).text()).isEqualTo(ten);
