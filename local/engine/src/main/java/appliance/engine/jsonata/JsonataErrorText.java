@@ -1,0 +1,54 @@
+package appliance.engine.jsonata;
+
+import com.dashjoin.jsonata.JException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The text of a JSONata error as AWS shows it after "threw an error during evaluation. ": the code, a
+ * colon, the message, such as {@code T1006: Attempted to invoke a non-function}.
+ *
+ * <p>AWS runs the reference JavaScript JSONata; the Java port's message templates differ in two ways we
+ * undo here: the port writes "Object" where the original says "function" ("Argument 1 of function
+ * "uppercase" does not match function signature"), and it quotes every inserted value where the original
+ * writes numbers bare.
+ */
+final class JsonataErrorText {
+
+    private static final Pattern QUOTED_INDEX = Pattern.compile("(?i)(argument) \"(\\d+)\"");
+
+    private JsonataErrorText() {
+    }
+
+    static String of(JException error) {
+        String message = asReferenceJsonata(String.valueOf(error.getMessage()));
+        String code = error.getError();
+        return code == null || code.isBlank() ? message : code + ": " + message;
+    }
+
+    static String asReferenceJsonata(String message) {
+        StringBuilder fixed = new StringBuilder(message.length());
+        boolean inQuotes = false;
+        int wordStart = 0;
+        // Replace the word "Object" only outside quoted values, which come from the user's expression.
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (c == '"') {
+                inQuotes = !inQuotes;
+            }
+            if (!inQuotes && message.startsWith("Object", i) && isWordBoundary(message, i - 1)
+                    && isWordBoundary(message, i + "Object".length())) {
+                fixed.append("function");
+                i += "Object".length() - 1;
+                continue;
+            }
+            fixed.append(c);
+        }
+        Matcher matcher = QUOTED_INDEX.matcher(fixed);
+        return matcher.replaceAll("$1 $2");
+    }
+
+    private static boolean isWordBoundary(String text, int index) {
+        return index < 0 || index >= text.length() || !Character.isLetterOrDigit(text.charAt(index));
+    }
+}
