@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  * undo here: the port writes "Object" where the original says "function" ("Argument 1 of function
  * "uppercase" does not match function signature"), and it quotes every inserted value where the original
  * writes numbers bare.
+ *
+ * <p>Known differences we cannot undo from the message alone: for a signature mismatch (T0410) the port
+ * often names the wrong argument number (it says "Argument 1" for a bad second argument), and its T0412
+ * text names the signature letter instead of the function and leaves "{{type}}" unfilled.
  */
 final class JsonataErrorText {
 
