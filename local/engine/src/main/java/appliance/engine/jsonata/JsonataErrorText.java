@@ -25,9 +25,14 @@ final class JsonataErrorText {
     }
 
     static String of(JException error) {
-        String message = asReferenceJsonata(String.valueOf(error.getMessage()));
+        String message = messageOf(error);
         String code = error.getError();
         return code == null || code.isBlank() ? message : code + ": " + message;
+    }
+
+    /** The message alone, without the code: how AWS shows a syntax error in InvalidDefinition. */
+    static String messageOf(JException error) {
+        return asReferenceJsonata(String.valueOf(error.getMessage()));
     }
 
     static String asReferenceJsonata(String message) {

@@ -57,17 +57,17 @@ final class JsonataExpression {
     static JsonataExpression compile(String delimited, String fieldPath) {
         String text = delimited.substring(OPEN.length(), delimited.length() - CLOSE.length()).trim();
         if (text.isEmpty()) {
-            throw new JsonataSyntaxException(fieldPath, text, "the expression is empty");
+            throw new JsonataSyntaxException(fieldPath, text, "Unexpected end of expression");
         }
         Jsonata wrapped;
         try {
             Jsonata.jsonata(text);
             wrapped = Jsonata.jsonata("{\"" + HOLDER + "\": (" + text + "\n)}");
         } catch (JException e) {
-            throw new JsonataSyntaxException(fieldPath, text, JsonataErrorText.of(e));
+            throw new JsonataSyntaxException(fieldPath, text, JsonataErrorText.messageOf(e));
         } catch (RuntimeException e) {
             // The parser signals a few malformed inputs with unchecked exceptions of its own.
-            throw new JsonataSyntaxException(fieldPath, text, "the expression cannot be parsed");
+            throw new JsonataSyntaxException(fieldPath, text, "The expression cannot be parsed");
         }
         Set<String> names = new LinkedHashSet<>();
         Matcher matcher = NAME.matcher(text);
@@ -98,7 +98,7 @@ final class JsonataExpression {
         } catch (JException e) {
             throw failure(QueryEvaluationCauses.threwError(text, fieldPath, JsonataErrorText.of(e)));
         } catch (JsonataFunctionException e) {
-            throw failure(QueryEvaluationCauses.threwError(text, fieldPath, e.getMessage()));
+            throw failure(QueryEvaluationCauses.threwUncodedError(text, fieldPath, e.getMessage()));
         } catch (StackOverflowError e) {
             throw failure(QueryEvaluationCauses.threwError(text, fieldPath,
                     "U1001: Stack overflow error: Check for non-terminating recursive function.  "
@@ -106,7 +106,7 @@ final class JsonataExpression {
         } catch (RuntimeException e) {
             // A defect or gap in the library on an odd input: still an evaluation error of this expression,
             // reported without a Java class name or stack trace.
-            throw failure(QueryEvaluationCauses.threwError(text, fieldPath,
+            throw failure(QueryEvaluationCauses.threwUncodedError(text, fieldPath,
                     "The expression could not be evaluated" + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         }
         if (!(holder instanceof Map<?, ?> map) || !map.containsKey(HOLDER)) {

@@ -1,24 +1,30 @@
 package appliance.engine.jsonata;
 
 /**
- * A {@code {% %}} string that is not valid JSONata, found when a template is compiled. The caller reports
- * it as a definition problem at the state's field; {@link #fieldPath()} says where inside the field.
+ * A {@code {% %}} string that is not valid JSONata, found when a template is compiled. AWS refuses such a
+ * definition with {@code INVALID_JSONATA_EXPRESSION} and the parser's message without its code, at the
+ * field's location, for example
+ * {@code INVALID_JSONATA_EXPRESSION: Unexpected end of expression at /States/Main/Output}. The caller
+ * adds it to its definition problems: {@code problems.add(e.problemCode(), e.problemMessage(),
+ * "/States/" + stateName + "/" + e.fieldPath())}.
  */
 public final class JsonataSyntaxException extends IllegalArgumentException {
 
+    /** AWS's problem code for an expression that does not parse. */
+    public static final String INVALID_JSONATA_EXPRESSION = "INVALID_JSONATA_EXPRESSION";
+
     private final String fieldPath;
     private final String expression;
-    private final String detail;
+    private final String problemMessage;
 
-    JsonataSyntaxException(String fieldPath, String expression, String detail) {
-        super("The value for the field '" + fieldPath + "' must be a valid JSONata expression: '" + expression
-                + "' (" + detail + ")");
+    JsonataSyntaxException(String fieldPath, String expression, String problemMessage) {
+        super(INVALID_JSONATA_EXPRESSION + ": " + problemMessage + " at " + fieldPath + " (in '" + expression + "')");
         this.fieldPath = fieldPath;
         this.expression = expression;
-        this.detail = detail;
+        this.problemMessage = problemMessage;
     }
 
-    /** Where the bad string is: the field name, then object keys and array indexes, joined by '/'. */
+    /** Where the bad string is: the field name, then {@code /key} per object member and {@code [i]} per array item. */
     public String fieldPath() {
         return fieldPath;
     }
@@ -28,8 +34,13 @@ public final class JsonataSyntaxException extends IllegalArgumentException {
         return expression;
     }
 
-    /** The parser's complaint, such as {@code S0203: Expected ")" before end of expression}. */
-    public String detail() {
-        return detail;
+    /** {@value #INVALID_JSONATA_EXPRESSION}. */
+    public String problemCode() {
+        return INVALID_JSONATA_EXPRESSION;
+    }
+
+    /** The parser's complaint without its code, as AWS shows it: {@code Expected "]", got ","}. */
+    public String problemMessage() {
+        return problemMessage;
     }
 }

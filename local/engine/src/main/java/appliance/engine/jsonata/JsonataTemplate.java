@@ -75,7 +75,7 @@ public final class JsonataTemplate {
             List<TemplatePart> items = new ArrayList<>(value.size());
             boolean dynamic = false;
             for (int i = 0; i < value.size(); i++) {
-                TemplatePart part = compilePart(value.get(i), path + "/" + i);
+                TemplatePart part = compilePart(value.get(i), path + "[" + i + "]");
                 dynamic |= !(part instanceof TemplatePart.Literal);
                 items.add(part);
             }

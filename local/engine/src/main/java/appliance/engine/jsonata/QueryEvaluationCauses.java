@@ -19,8 +19,14 @@ public final class QueryEvaluationCauses {
         return subject(expression, field) + " returned nothing (undefined).";
     }
 
+    /** For a JSONata error with a code: {@code error} reads "T1006: Attempted to invoke a non-function". */
     public static String threwError(String expression, String field, String error) {
         return subject(expression, field) + " threw an error during evaluation. " + error;
+    }
+
+    /** For an error with no JSONata code (the functions Step Functions adds): AWS joins it with a colon. */
+    public static String threwUncodedError(String expression, String field, String message) {
+        return subject(expression, field) + " threw an error during evaluation: " + message;
     }
 
     public static String unexpectedType(String expression, String field, String expectedType, String actualType,

@@ -1,14 +1,15 @@
 package appliance.engine.jsonata;
 
 import com.dashjoin.jsonata.Jsonata.JFunction;
-import java.util.SplittableRandom;
+import java.util.Random;
 import java.util.random.RandomGenerator;
 
 /**
  * {@code $random([seed])}: a number n with 0 &lt;= n &lt; 1. Unlike standard JSONata, Step Functions takes
- * an optional integer seed: the same seed gives the same number. Without one, the number comes from the
- * execution's injected generator, so tests are repeatable. (AWS's seeded sequence cannot be reproduced
- * offline: a seed gives a stable number here, not AWS's number.)
+ * an optional seed: the same seed gives the same number. AWS's seeded number is the first
+ * {@code java.util.Random(seed).nextDouble()} ({@code $random(42)} is 0.7275636800328681 there too), so a
+ * seeded call matches AWS exactly. Without a seed the number comes from the execution's injected
+ * generator, so tests are repeatable.
  */
 final class RandomFunction {
 
@@ -26,6 +27,10 @@ final class RandomFunction {
         if (seed == null) {
             return random.nextDouble();
         }
-        return new SplittableRandom(FunctionArguments.wholeNumber(seed, "random", "seed")).nextDouble();
+        if (!(seed instanceof Number number)) {
+            throw new JsonataFunctionException("The argument 'seed' of $random must be a number, but was: "
+                    + FunctionArguments.describe(seed));
+        }
+        return new Random(number.longValue()).nextDouble();
     }
 }

@@ -89,7 +89,7 @@ class JsonataTemplateTest {
         assertThat(failureOf("{\"result\": \"{% $doesNotExist %}\"}", "{}").cause()).isEqualTo(
                 "The JSONata expression '$doesNotExist' specified for the field 'Output/result' returned nothing (undefined).");
         assertThat(failureOf("{\"list\": [1, \"{%   $states.input.missing   %}\"]}", "{}").cause()).isEqualTo(
-                "The JSONata expression '$states.input.missing' specified for the field 'Output/list/1' returned nothing (undefined).");
+                "The JSONata expression '$states.input.missing' specified for the field 'Output/list[1]' returned nothing (undefined).");
     }
 
     @Test
@@ -138,22 +138,41 @@ class JsonataTemplateTest {
     }
 
     @Test
-    void a_syntax_error_is_reported_at_compile_time_with_the_field_path() {
+    void a_syntax_error_is_reported_at_compile_time_as_aws_words_it_with_the_field_path() {
         assertThatThrownBy(() -> JsonataTemplate.compile(json("{\"a\": [\"{% 1 + %}\"]}"), "Arguments"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .isInstanceOfSatisfying(JsonataSyntaxException.class, e -> {
-                    assertThat(e.fieldPath()).isEqualTo("Arguments/a/0");
+                    assertThat(e.fieldPath()).isEqualTo("Arguments/a[0]");
                     assertThat(e.expression()).isEqualTo("1 +");
-                    assertThat(e.detail()).startsWith("S0207");
+                    assertThat(e.problemCode()).isEqualTo("INVALID_JSONATA_EXPRESSION");
+                    assertThat(e.problemMessage()).isEqualTo("Unexpected end of expression");
                 })
-                .hasMessageStartingWith("The value for the field 'Arguments/a/0' must be a valid JSONata expression");
+                .hasMessageStartingWith("INVALID_JSONATA_EXPRESSION: Unexpected end of expression at Arguments/a[0]");
+    }
+
+    @Test
+    void syntax_errors_carry_the_parsers_message_without_its_code() {
+        String[][] cases = {
+                {"a[1,2)", "Expected \"]\", got \",\""},
+                {"\"unterminated", "String literal must be terminated by a matching quote"},
+                {"{\"a\":}", "The symbol \"}\" cannot be used as a unary operator"},
+                {"$x :=", "Unexpected end of expression"},
+                {"$match(\"a\", /abc", "No terminating / in regular expression"},
+        };
+        for (String[] c : cases) {
+            JsonNode field = com.fasterxml.jackson.databind.node.TextNode.valueOf("{% " + c[0] + " %}");
+            assertThatThrownBy(() -> JsonataTemplate.compile(field, "Output"))
+                    .as(c[0])
+                    .isInstanceOfSatisfying(JsonataSyntaxException.class,
+                            e -> assertThat(e.problemMessage()).isEqualTo(c[1]));
+        }
     }
 
     @Test
     void an_empty_expression_is_a_syntax_error() {
         assertThatThrownBy(() -> JsonataTemplate.compile(json("\"{%  %}\""), "Output"))
-                .isInstanceOf(JsonataSyntaxException.class)
-                .hasMessageContaining("the expression is empty");
+                .isInstanceOfSatisfying(JsonataSyntaxException.class,
+                        e -> assertThat(e.problemMessage()).isEqualTo("Unexpected end of expression"));
     }
 
     @Test

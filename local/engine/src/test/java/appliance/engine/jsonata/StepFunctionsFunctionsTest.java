@@ -45,7 +45,7 @@ class StepFunctionsFunctionsTest {
     @Test
     void partition_rejects_a_size_that_is_not_a_positive_integer() {
         assertThat(causeOf("$partition([1], 0)")).endsWith(
-                "threw an error during evaluation. The argument 'size' of $partition must be a positive integer, but was: 0");
+                "threw an error during evaluation: The argument 'size' of $partition must be a positive integer, but was: 0");
         assertThat(causeOf("$partition([1], 1.5)")).endsWith("The argument 'size' of $partition must be an integer, but was: 1.5");
         // The jsonata-java port numbers the offending argument differently from reference JSONata (it says
         // "Argument 1" here where JSONata says "Argument 2"), so only the code and the function are checked.
@@ -84,6 +84,17 @@ class StepFunctionsFunctionsTest {
     void hash_rejects_an_unknown_algorithm() {
         assertThat(causeOf("$hash('abc', 'SHA-3')")).endsWith(
                 "The hash algorithm 'SHA-3' is not supported by $hash; use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512");
+    }
+
+    @Test
+    void random_with_a_seed_gives_the_number_aws_gives() {
+        // AWS's seeded $random is java.util.Random's first double: seed 42 gives this value there.
+        assertThat(eval("$random(42)").doubleValue()).isEqualTo(0.7275636800328681);
+    }
+
+    @Test
+    void hash_matches_the_digest_aws_returns() {
+        assertThat(eval("$hash('input', 'SHA-1')")).isEqualTo(json("\"140f86aae51ab9e1cda9b4254fe98a74eb54c1a1\""));
     }
 
     @Test
