@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +60,7 @@ public final class JsonataTemplate {
         if (value.isObject()) {
             Map<String, TemplatePart> members = new LinkedHashMap<>();
             boolean dynamic = false;
-            Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
                 TemplatePart part = compilePart(field.getValue(), path + "/" + field.getKey());
                 dynamic |= !(part instanceof TemplatePart.Literal);
                 members.put(field.getKey(), part);

@@ -81,9 +81,8 @@ final class FlatMachineHarness {
     }
 
     private static String unsupportedReason(JsonNode machine, String inheritedLanguage) {
-        Iterator<Map.Entry<String, JsonNode>> it = machine.path("States").fields();
-        while (it.hasNext()) {
-            JsonNode state = it.next().getValue();
+        for (Map.Entry<String, JsonNode> entry : machine.path("States").properties()) {
+            JsonNode state = entry.getValue();
             String type = state.path("Type").asText();
             boolean jsonata = state.path("QueryLanguage").asText(inheritedLanguage).equals("JSONata");
             Set<String> allowed = (jsonata ? JSONATA_FIELDS : JSONPATH_FIELDS).get(type);
@@ -115,9 +114,7 @@ final class FlatMachineHarness {
     }
 
     private static boolean usesIntrinsicFunction(JsonNode node) {
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> entry = fields.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             if (entry.getKey().endsWith(".$") && entry.getValue().asText().startsWith("States.")) {
                 return true;
             }
@@ -272,7 +269,7 @@ final class FlatMachineHarness {
         JsonNode output = holder.has("Output") ? template(holder, "Output").evaluate(bindings)
                 : result != null ? result : input;
         if (assigned != null) {
-            assigned.fields().forEachRemaining(entry -> scope.put(entry.getKey(), entry.getValue()));
+            assigned.properties().forEach(entry -> scope.put(entry.getKey(), entry.getValue()));
         }
         return new Step(output, next);
     }
@@ -296,8 +293,8 @@ final class FlatMachineHarness {
         DataScope data = new DataScope(input, context, lookup);
         JsonNode result = state.has("Parameters") ? resolvePaths(state.get("Parameters"), data) : input;
         if (state.has("Assign")) {
-            resolvePaths(state.get("Assign"), data.withData(result)).fields()
-                    .forEachRemaining(entry -> scope.put(entry.getKey(), entry.getValue()));
+            resolvePaths(state.get("Assign"), data.withData(result)).properties()
+                    .forEach(entry -> scope.put(entry.getKey(), entry.getValue()));
         }
         return result;
     }
@@ -308,7 +305,7 @@ final class FlatMachineHarness {
             return template.deepCopy();
         }
         ObjectNode resolved = JsonNodeFactory.instance.objectNode();
-        template.fields().forEachRemaining(entry -> {
+        template.properties().forEach(entry -> {
             String key = entry.getKey();
             if (key.endsWith(".$")) {
                 JsonNode value = ReferencePath.compile(entry.getValue().asText()).read(scope);
