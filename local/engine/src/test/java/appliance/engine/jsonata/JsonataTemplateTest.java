@@ -188,4 +188,11 @@ class JsonataTemplateTest {
         assertThat(failureOf("\"{% $eval('1 + 1') %}\"", "{}").cause())
                 .endsWith("threw an error during evaluation. T1006: Attempted to invoke a non-function");
     }
+
+    @Test
+    void runaway_recursion_is_an_evaluation_error_not_a_crash() {
+        assertThat(failureOf("\"{% ($f := function($n) { $n + $f($n + 1) }; $f(0)) %}\"", "{}").cause()).endsWith(
+                "threw an error during evaluation. U1001: Stack overflow error: Check for non-terminating recursive "
+                        + "function.  Consider rewriting as tail-recursive.");
+    }
 }
