@@ -12,8 +12,12 @@ import java.util.List;
 final class RangeFunction {
 
     static final String SIGNATURE = "<nnn:a>";
-    /** The most items one call may produce, as for {@code States.ArrayRange}. */
-    static final int MAX_ITEMS = 1000;
+    /**
+     * The most items one call may produce. AWS's own limit for {@code $range} is not documented; this is
+     * the limit JSONata puts on its range operator ({@code [1..n]}, error D2014), so a runaway step cannot
+     * exhaust memory while any range JSONata itself allows still works.
+     */
+    static final int MAX_ITEMS = 1_000_000;
 
     private RangeFunction() {
     }

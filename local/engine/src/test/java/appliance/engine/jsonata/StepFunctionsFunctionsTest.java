@@ -71,6 +71,12 @@ class StepFunctionsFunctionsTest {
     }
 
     @Test
+    void range_refuses_to_build_more_items_than_jsonata_allows_a_range() {
+        assertThat(causeOf("$range(1, 2000001, 1)")).endsWith("$range would return more than 1000000 items");
+        assertThat(eval("$count($range(1, 5000, 1))")).isEqualTo(json("5000"));
+    }
+
+    @Test
     void hash_gives_the_lowercase_hex_digest() {
         assertThat(eval("$hash('abc', 'SHA-256')")).isEqualTo(
                 json("\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\""));
