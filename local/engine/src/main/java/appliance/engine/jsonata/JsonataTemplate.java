@@ -39,11 +39,15 @@ public final class JsonataTemplate {
      * Compiles a field's value.
      *
      * @param value     the field's JSON value as written in the definition (null reads as JSON null)
-     * @param fieldName the field's name as AWS quotes it in causes, such as {@code Output} or {@code Items}
+     * @param fieldName the field's name as AWS quotes it in causes, such as {@code Output}, {@code Items}, or
+     *                  for a field inside a list {@code Choices[0]/Condition} or {@code Catch[1]/Output}
      * @throws JsonataSyntaxException (an IllegalArgumentException) naming the first expression that is not
      *                                valid JSONata and where it is
      */
     public static JsonataTemplate compile(JsonNode value, String fieldName) {
+        if (fieldName == null || fieldName.isBlank()) {
+            throw new IllegalArgumentException("A JSONata template needs the name of its field, for its error causes");
+        }
         JsonNode given = value == null || value.isMissingNode() ? NullNode.instance : value;
         return new JsonataTemplate(fieldName, compilePart(given, fieldName));
     }
