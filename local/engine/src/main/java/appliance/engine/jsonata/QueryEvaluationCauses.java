@@ -1,5 +1,7 @@
 package appliance.engine.jsonata;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The cause texts of {@code States.QueryEvaluationError}, word for word as AWS writes them (the
  * conformance corpus records each form). {@code field} is the field's path inside the state, such as
@@ -37,6 +39,14 @@ public final class QueryEvaluationCauses {
 
     public static String unsupportedType(String expression, String field) {
         return subject(expression, field) + " returned an unsupported result type.";
+    }
+
+    /**
+     * A JSONata Map state without {@code Items} iterates its input, which must then be an array; AWS fails
+     * it with States.QueryEvaluationError and this cause ({@code input} printed as compact JSON).
+     */
+    public static String mapInputNotArray(JsonNode input) {
+        return "Map state input must be an array but was: " + input;
     }
 
     /** AWS's prefix for an error raised while a state runs; the cause follows it. */

@@ -219,8 +219,7 @@ final class FlatMachineHarness {
         } else if (input.isArray()) {
             items = (ArrayNode) input;
         } else {
-            // The interpreter's message, recorded by AWS; kept here so the harness covers those cases.
-            throw new StatesFailure(ErrorNames.QUERY_EVALUATION_ERROR, "Map state input must be an array but was: " + input);
+            throw new StatesFailure(ErrorNames.QUERY_EVALUATION_ERROR, QueryEvaluationCauses.mapInputNotArray(input));
         }
         for (String integerField : new String[] {"MaxConcurrency", "ToleratedFailureCount"}) {
             if (state.has(integerField)) {
