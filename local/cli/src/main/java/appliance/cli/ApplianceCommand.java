@@ -8,14 +8,29 @@ import picocli.CommandLine.Command;
         name = "appliance",
         mixinStandardHelpOptions = true,
         description = "Runs the appliance cook-event workflow and its parts on this machine.",
-        subcommands = {CommandLine.HelpCommand.class, ExecuteCommand.class, ConformanceCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, GraphCommand.class, ExecuteCommand.class, ConformanceCommand.class})
 public final class ApplianceCommand implements Runnable {
+
+    /** Exit code for a problem the user can fix: a missing file, bad JSON, an unknown name. */
+    static final int USER_ERROR = 2;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ApplianceCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new ApplianceCommand())
+                .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+                    if (exception instanceof UserError) {
+                        commandLine.getErr().println("bin/appliance " + commandLine.getCommandName() + ": "
+                                + exception.getMessage());
+                        return USER_ERROR;
+                    }
+                    throw exception;
+                });
     }
 
     @Override

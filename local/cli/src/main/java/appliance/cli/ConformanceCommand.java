@@ -36,7 +36,7 @@ public final class ConformanceCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "CASES.jsonl", description = "One case a line, in the corpus format.")
-    private Path casesFile;
+    private String casesFile;
 
     @Option(names = "--results", paramLabel = "OUT.jsonl", description = "Where to write one result line per case.")
     private Path resultsFile;
@@ -44,15 +44,8 @@ public final class ConformanceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ObjectMapper json = new ObjectMapper();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(casesFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            err.println("appliance conformance: the cases file " + casesFile + " cannot be read");
-            return ExecuteCommand.BAD_INPUT;
-        }
+        ObjectMapper json = JsonFiles.JSON;
+        List<String> lines = JsonFiles.readText(casesFile).lines().toList();
         ConformanceRunner runner = new ConformanceRunner();
         Map<String, int[]> byArea = new TreeMap<>();
         int passed = 0;
@@ -67,9 +60,8 @@ public final class ConformanceCommand implements Callable<Integer> {
                 try {
                     testCase = ConformanceCase.fromJson(json.readTree(lines.get(i)));
                 } catch (JsonProcessingException | IllegalArgumentException e) {
-                    err.println("appliance conformance: line " + (i + 1) + " of " + casesFile + " is not a case: "
+                    throw new UserError("line " + (i + 1) + " of " + casesFile + " is not a case: "
                             + e.getMessage().lines().findFirst().orElse(""));
-                    return ExecuteCommand.BAD_INPUT;
                 }
                 CaseOutcome outcome = run(runner, testCase);
                 Verdict verdict = Verdict.of(testCase.expected(), outcome);

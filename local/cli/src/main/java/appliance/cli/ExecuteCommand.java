@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -29,26 +28,27 @@ import picocli.CommandLine.Spec;
 /**
  * {@code appliance execute}: runs one state machine definition on one input, in virtual time (a Wait
  * costs nothing), and prints {@code {"status", "output"}} or {@code {"status", "error", "cause"}}.
- * Exit 0 only when the execution succeeded; 1 when it ended otherwise; 2 for a bad file or definition.
+ * Exit 0 only when the execution succeeded; 1 when it ended otherwise; 2 (a {@link UserError}) for a bad
+ * file, definition or mock config.
  */
 @Command(name = "execute", mixinStandardHelpOptions = true,
         description = "Runs a state machine definition once and prints its result as JSON.")
 public final class ExecuteCommand implements Callable<Integer> {
 
+    /** Exit code for an execution that ended other than SUCCEEDED. */
     static final int FAILED = 1;
-    static final int BAD_INPUT = 2;
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--definition", required = true, description = "The ASL definition (JSON file).")
-    private Path definitionFile;
+    @Option(names = "--definition", required = true, paramLabel = "FILE", description = "The ASL definition (JSON file).")
+    private String definitionFile;
 
-    @Option(names = "--input", description = "The execution input (JSON file); {} when absent.")
-    private Path inputFile;
+    @Option(names = "--input", paramLabel = "FILE", description = "The execution input (JSON file); {} when absent.")
+    private String inputFile;
 
-    @Option(names = "--mock-config", description = "A Step Functions Local MockConfigFile; tasks answer from it.")
-    private Path mockConfigFile;
+    @Option(names = "--mock-config", paramLabel = "FILE", description = "A Step Functions Local MockConfigFile; tasks answer from it.")
+    private String mockConfigFile;
 
     @Option(names = "--test-case", description = "The test case of the mock config to use.")
     private String testCase;
@@ -60,25 +60,24 @@ public final class ExecuteCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = JsonFiles.JSON;
         StateMachineDefinition definition;
         JsonNode input;
         TaskInvoker tasks = new UnknownResourceInvoker();
         String machine = stateMachineName != null ? stateMachineName : "LocalStateMachine";
         try {
-            definition = StateMachineDefinition.compile(JsonFiles.read(json, definitionFile, "definition"));
-            input = inputFile == null ? json.createObjectNode() : JsonFiles.read(json, inputFile, "input");
+            definition = StateMachineDefinition.compile(JsonFiles.read(definitionFile));
+            input = inputFile == null ? json.createObjectNode() : JsonFiles.read(inputFile);
             if (mockConfigFile != null) {
                 if (testCase == null) {
-                    throw new IllegalArgumentException("--mock-config needs --test-case NAME");
+                    throw new UserError("--mock-config needs --test-case NAME");
                 }
-                MockConfig config = MockConfig.parse(JsonFiles.read(json, mockConfigFile, "mock config"));
+                MockConfig config = MockConfig.parse(JsonFiles.read(mockConfigFile));
                 machine = stateMachineName != null ? stateMachineName : config.onlyStateMachine();
                 tasks = new MockTaskInvoker(config, machine, testCase);
             }
         } catch (InvalidDefinitionException | IllegalArgumentException e) {
-            err.println("appliance execute: " + e.getMessage());
-            return BAD_INPUT;
+            throw new UserError(e.getMessage());
         }
         VirtualTimeScheduler scheduler = new VirtualTimeScheduler(Clock.systemUTC().instant());
         Engine engine = new Engine(scheduler, tasks, new SecureRandom());
@@ -86,7 +85,7 @@ public final class ExecuteCommand implements Callable<Integer> {
         scheduler.runUntilIdle();
         CompletableFuture<ExecutionResult> result = execution.result().toCompletableFuture();
         if (!result.isDone()) {
-            err.println("appliance execute: the execution did not end (a task never answered)");
+            err.println("bin/appliance execute: the execution did not end (a task never answered)");
             return FAILED;
         }
         ExecutionResult ended = result.join();

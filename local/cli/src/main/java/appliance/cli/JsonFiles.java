@@ -8,27 +8,36 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads the JSON files commands are given, with a one-line message naming the file when that fails. */
+/** Reads the JSON files a user names on the command line, with errors that say which file and what is wrong. */
 final class JsonFiles {
+
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonFiles() {
     }
 
-    /** @throws IllegalArgumentException naming the file and what is wrong with it */
-    static JsonNode read(ObjectMapper json, Path file, String what) {
+    static String readText(String userPath) {
+        Path file = ProjectFiles.resolve(userPath);
         try {
-            JsonNode node = json.readTree(Files.readString(file));
-            if (node == null || node.isMissingNode()) {
-                throw new IllegalArgumentException("the " + what + " file " + file + " is empty");
-            }
-            return node;
+            return Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("the " + what + " file " + file + " does not exist");
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the " + what + " file " + file + " is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw new UserError("no such file: " + userPath);
         } catch (IOException e) {
-            throw new IllegalArgumentException("the " + what + " file " + file + " cannot be read: " + e.getMessage());
+            throw new UserError("cannot read " + userPath + ": " + e.getMessage());
+        }
+    }
+
+    static JsonNode read(String userPath) {
+        String text = readText(userPath);
+        try {
+            JsonNode json = JSON.readTree(text);
+            if (json == null || json.isMissingNode()) {
+                throw new UserError(userPath + " is empty");
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            throw new UserError(userPath + " is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         }
     }
 }

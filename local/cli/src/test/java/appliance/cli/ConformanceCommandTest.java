@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ConformanceCommandTest {
 
@@ -36,12 +33,9 @@ class ConformanceCommandTest {
                 "{\"name\":\"wrong\",\"source\":\"tests/v2/base/x.py\",\"definition\":{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}},"
                         + "\"input\":{},\"expected\":{\"status\":\"FAILED\",\"error\":\"X\",\"cause\":\"Y\"}}"));
         Path results = dir.resolve("results.jsonl");
-        StringWriter out = new StringWriter();
-        CommandLine command = new CommandLine(new ApplianceCommand());
-        command.setOut(new PrintWriter(out));
-        int exit = command.execute("conformance", cases.toString(), "--results", results.toString());
-        assertThat(exit).isEqualTo(1);
-        List<String> summary = out.toString().lines().toList();
+        CommandRun run = CommandRun.of("conformance", cases.toString(), "--results", results.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        List<String> summary = run.out().lines().toList();
         assertThat(summary).last().isEqualTo("3 passed, 1 failed");
         assertThat(summary).anySatisfy(line -> assertThat(line).startsWith("base").contains("1 passed").contains("1 failed"));
         assertThat(summary).anySatisfy(line -> assertThat(line).contains("1 of the passed cases have a cause that differs"));

@@ -3,13 +3,10 @@ package appliance.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ExecuteCommandTest {
 
@@ -18,14 +15,14 @@ class ExecuteCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private String out = "";
+    private String err = "";
 
     private int run(String... args) {
-        CommandLine command = new CommandLine(new ApplianceCommand());
-        command.setOut(new PrintWriter(out));
-        command.setErr(new PrintWriter(err));
-        return command.execute(args);
+        CommandRun run = CommandRun.of(args);
+        out = run.out();
+        err = run.err();
+        return run.exitCode();
     }
 
     private Path file(String name, String content) throws Exception {
@@ -40,7 +37,7 @@ class ExecuteCommandTest {
         Path input = file("i.json", "{\"x\":42}");
         int exit = run("execute", "--definition", definition.toString(), "--input", input.toString());
         assertThat(exit).isZero();
-        assertThat(JSON.readTree(out.toString())).isEqualTo(JSON.readTree("{\"status\":\"SUCCEEDED\",\"output\":{\"got\":42}}"));
+        assertThat(JSON.readTree(out)).isEqualTo(JSON.readTree("{\"status\":\"SUCCEEDED\",\"output\":{\"got\":42}}"));
     }
 
     @Test
@@ -48,7 +45,7 @@ class ExecuteCommandTest {
         Path definition = file("d.json", "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"E\",\"Cause\":\"C\"}}}");
         int exit = run("execute", "--definition", definition.toString());
         assertThat(exit).isEqualTo(1);
-        assertThat(JSON.readTree(out.toString())).isEqualTo(JSON.readTree("{\"status\":\"FAILED\",\"error\":\"E\",\"cause\":\"C\"}"));
+        assertThat(JSON.readTree(out)).isEqualTo(JSON.readTree("{\"status\":\"FAILED\",\"error\":\"E\",\"cause\":\"C\"}"));
     }
 
     @Test
@@ -64,15 +61,14 @@ class ExecuteCommandTest {
         int exit = run("execute", "--definition", definition.toString(), "--mock-config", mocks.toString(),
                 "--test-case", "FlakyThenOk");
         assertThat(exit).isZero();
-        assertThat(JSON.readTree(out.toString()).get("output")).isEqualTo(JSON.readTree("{\"kind\":\"COOK\"}"));
+        assertThat(JSON.readTree(out).get("output")).isEqualTo(JSON.readTree("{\"kind\":\"COOK\"}"));
     }
 
     @Test
     void a_missing_file_is_one_clear_line_and_exit_two() {
         int exit = run("execute", "--definition", dir.resolve("nope.json").toString());
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("appliance execute: the definition file " + dir.resolve("nope.json")
-                + " does not exist");
+        assertThat(err.strip()).isEqualTo("bin/appliance execute: no such file: " + dir.resolve("nope.json"));
     }
 
     @Test
@@ -80,14 +76,14 @@ class ExecuteCommandTest {
         Path definition = file("d.json", "{\"StartAt\":\"X\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}");
         int exit = run("execute", "--definition", definition.toString());
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).startsWith("appliance execute: Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET");
-        assertThat(err.toString().lines()).hasSize(1);
+        assertThat(err).startsWith("bin/appliance execute: Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET");
+        assertThat(err.lines()).hasSize(1);
     }
 
     @Test
     void json_that_does_not_parse_names_the_file_and_the_line() throws Exception {
         Path definition = file("d.json", "{\n  \"StartAt\": ");
         assertThat(run("execute", "--definition", definition.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("is not valid JSON (line");
+        assertThat(err).contains("d.json is not valid JSON").contains("(line 2");
     }
 }

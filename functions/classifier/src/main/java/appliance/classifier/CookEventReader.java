@@ -1,0 +1,160 @@
+package appliance.classifier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a cook event as it arrives: bare, inside an EventBridge envelope ({@code detail}), or as the JSON
+ * string of the first record of an SNS event ({@code Records[0].Sns.Message}), and validates it. Every
+ * problem is reported at once, each naming its field.
+ */
+public final class CookEventReader {
+
+    private final ObjectMapper json;
+
+    public CookEventReader(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public CookEvent read(InputStream input) {
+        return read(parse(input));
+    }
+
+    public CookEvent read(JsonNode received) {
+        return validate(unwrap(received));
+    }
+
+    private JsonNode parse(InputStream input) {
+        try {
+            JsonNode node = json.readTree(input);
+            if (node == null || node.isMissingNode()) {
+                throw new InvalidCookEventException("the event is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new InvalidCookEventException("the event is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InvalidCookEventException("the event could not be read: " + e.getMessage());
+        }
+    }
+
+    private JsonNode unwrap(JsonNode received) {
+        if (!received.isObject()) {
+            throw new InvalidCookEventException("the event must be a JSON object, got " + describe(received));
+        }
+        if (received.has("Records")) {
+            return unwrapSns(received.get("Records"));
+        }
+        if (received.has("detail-type") || received.has("detail")) {
+            return unwrapEventBridge(received);
+        }
+        return received;
+    }
+
+    private JsonNode unwrapSns(JsonNode records) {
+        if (!records.isArray() || records.isEmpty()) {
+            throw new InvalidCookEventException("the SNS event has no records: Records must be a non-empty array");
+        }
+        if (records.size() > 1) {
+            // SNS delivers one record per invocation; more means the event was not made by SNS, and
+            // classifying only the first would silently drop the others.
+            throw new InvalidCookEventException(
+                    "the SNS event has " + records.size() + " records; SNS delivers exactly one per invocation");
+        }
+        JsonNode message = records.get(0).path("Sns").path("Message");
+        if (!message.isTextual()) {
+            throw new InvalidCookEventException("the SNS event has no cook event: Records[0].Sns.Message must be a JSON string");
+        }
+        try {
+            return unwrap(json.readTree(message.textValue()));
+        } catch (JsonProcessingException e) {
+            throw new InvalidCookEventException(
+                    "Records[0].Sns.Message is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private JsonNode unwrapEventBridge(JsonNode envelope) {
+        JsonNode detail = envelope.get("detail");
+        if (detail == null || detail.isNull()) {
+            throw new InvalidCookEventException("the EventBridge event has no cook event: detail is missing");
+        }
+        if (!detail.isObject()) {
+            throw new InvalidCookEventException("the EventBridge event's detail must be a JSON object, got " + describe(detail));
+        }
+        return detail;
+    }
+
+    private CookEvent validate(JsonNode event) {
+        List<String> problems = new ArrayList<>();
+        Long cookSecs = seconds(event, "cook_secs", problems);
+        Long reqSecs = seconds(event, "req_secs", problems);
+        if (reqSecs != null && reqSecs == 0) {
+            problems.add("req_secs must be greater than 0, got 0");
+        }
+        String preset = optionalText(event, "pre", problems);
+        String applianceId = optionalText(event, "appliance_id", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidCookEventException(problems);
+        }
+        boolean presetGiven = preset != null && !preset.isBlank();
+        return new CookEvent(applianceId, cookSecs, reqSecs, presetGiven ? preset : null);
+    }
+
+    private static Long seconds(JsonNode event, String field, List<String> problems) {
+        JsonNode value = event.get(field);
+        if (value == null || value.isNull()) {
+            problems.add(field + " is missing");
+            return null;
+        }
+        if (!value.isNumber()) {
+            problems.add(field + " must be a number of seconds, got " + describe(value));
+            return null;
+        }
+        if (value.isFloatingPointNumber() && value.decimalValue().stripTrailingZeros().scale() > 0) {
+            problems.add(field + " must be a whole number of seconds, got " + value.asText());
+            return null;
+        }
+        if (!value.canConvertToExactIntegral() || !value.canConvertToLong()) {
+            problems.add(field + " is too large, got " + value.asText());
+            return null;
+        }
+        long seconds = value.longValue();
+        if (seconds < 0) {
+            problems.add(field + " must not be negative, got " + seconds);
+            return null;
+        }
+        return seconds;
+    }
+
+    private static String optionalText(JsonNode event, String field, List<String> problems) {
+        JsonNode value = event.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            problems.add(field + " must be a string, got " + describe(value));
+            return null;
+        }
+        return value.textValue();
+    }
+
+    /** A short description of a JSON value for an error message: its type and, when short, the value. */
+    private static String describe(JsonNode value) {
+        String type = switch (value.getNodeType()) {
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case NULL -> "null";
+            default -> value.getNodeType().name().toLowerCase();
+        };
+        String text = value.toString();
+        return value.isContainerNode() || text.length() > 40 ? type : type + " (" + text + ")";
+    }
+}
