@@ -221,7 +221,7 @@ final class DefinitionCompiler {
             return PathSelection.DISCARD;
         }
         ReferencePath path = path(value, at + "/" + field, field);
-        return path == null ? PathSelection.WHOLE : new PathSelection(path);
+        return path == null || "$".equals(path.text()) ? PathSelection.WHOLE : new PathSelection(path);
     }
 
     private ReferencePath path(JsonNode value, String at, String field) {

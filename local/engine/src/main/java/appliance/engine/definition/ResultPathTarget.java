@@ -72,7 +72,9 @@ public record ResultPathTarget(String text, List<String> fields, boolean discard
         if (!rawInput.isObject()) {
             throw cannotApply(rawInput);
         }
-        ObjectNode root = ((ObjectNode) rawInput).deepCopy();
+        // Copy only the objects on the path; the rest is shared, as the engine never changes a JSON tree
+        // once it is made.
+        ObjectNode root = shallowCopy((ObjectNode) rawInput);
         ObjectNode current = root;
         for (int i = 0; i < fields.size() - 1; i++) {
             JsonNode child = current.get(fields.get(i));
@@ -80,11 +82,20 @@ public record ResultPathTarget(String text, List<String> fields, boolean discard
                 child = current.putObject(fields.get(i));
             } else if (!child.isObject()) {
                 throw cannotApply(rawInput);
+            } else {
+                child = shallowCopy((ObjectNode) child);
+                current.set(fields.get(i), child);
             }
             current = (ObjectNode) child;
         }
         current.set(fields.get(fields.size() - 1), result);
         return root;
+    }
+
+    private static ObjectNode shallowCopy(ObjectNode node) {
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        copy.setAll(node);
+        return copy;
     }
 
     private DataFlowException cannotApply(JsonNode rawInput) {

@@ -4,6 +4,7 @@ import appliance.engine.definition.StateMachineDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs one block of states (the machine, a Parallel branch, a Map iteration) from its StartAt to an
@@ -44,13 +45,13 @@ final class BranchRun {
         cancelled = true;
     }
 
-    long record(String type, String detailsName, ObjectNode details) {
+    long record(String type, String detailsName, Supplier<ObjectNode> details) {
         lastEventId = execution.record(lastEventId, type, detailsName, details);
         return lastEventId;
     }
 
     /** Records an event that follows the latest event of the whole execution (a join after sub-branches). */
-    long recordAfterLatest(String type, String detailsName, ObjectNode details) {
+    long recordAfterLatest(String type, String detailsName, Supplier<ObjectNode> details) {
         lastEventId = execution.lastEventId();
         return record(type, detailsName, details);
     }

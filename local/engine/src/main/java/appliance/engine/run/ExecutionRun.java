@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /** One execution in flight: its history, its top-level branch, its end. All of it runs on {@link #steps}. */
@@ -37,6 +38,7 @@ final class ExecutionRun implements Execution {
     private final List<HistoryEvent> events = new ArrayList<>();
     private final CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
     private Instant startTime;
+    private String startTimeText;
     private Scheduler.Cancellable timeout;
     private boolean finished;
 
@@ -55,11 +57,14 @@ final class ExecutionRun implements Execution {
     void start() {
         steps.execute(() -> {
             startTime = scheduler.now();
-            ObjectNode details = JsonNodeFactory.instance.objectNode();
-            details.put("input", Json.compact(input));
-            details.set("inputDetails", Details.notTruncated());
-            details.put("roleArn", identity.roleArn());
-            long started = record(0, "ExecutionStarted", "executionStartedEventDetails", details);
+            startTimeText = StateRun.CONTEXT_TIME.format(startTime);
+            long started = record(0, "ExecutionStarted", "executionStartedEventDetails", () -> {
+                ObjectNode details = JsonNodeFactory.instance.objectNode();
+                details.put("input", Json.compact(input));
+                details.set("inputDetails", Details.notTruncated());
+                details.put("roleArn", identity.roleArn());
+                return details;
+            });
             if (definition.timeoutSeconds() != null) {
                 timeout = steps.schedule(Duration.ofSeconds(definition.timeoutSeconds()), this::timeOut);
             }
@@ -84,12 +89,17 @@ final class ExecutionRun implements Execution {
         return startTime;
     }
 
+    /** {@code $$.Execution.StartTime}, written once. */
+    String startTimeText() {
+        return startTimeText;
+    }
+
     boolean isFinished() {
         return finished;
     }
 
     /** Records an event after {@code previousEventId}; returns its id. */
-    long record(long previousEventId, String type, String detailsName, ObjectNode details) {
+    long record(long previousEventId, String type, String detailsName, Supplier<ObjectNode> details) {
         long id = events.size() + 1L;
         HistoryEvent event = new HistoryEvent(id, previousEventId, scheduler.now(), type, detailsName, details);
         synchronized (events) {
@@ -118,14 +128,16 @@ final class ExecutionRun implements Execution {
         }
         ObjectNode details = JsonNodeFactory.instance.objectNode();
         if (outcome instanceof Outcome.Succeeded succeeded) {
-            details.put("output", Json.compact(succeeded.output()));
-            details.set("outputDetails", Details.notTruncated());
-            recordFinal("ExecutionSucceeded", "executionSucceededEventDetails", details);
+            recordFinal("ExecutionSucceeded", "executionSucceededEventDetails", () -> {
+                details.put("output", Json.compact(succeeded.output()));
+                details.set("outputDetails", Details.notTruncated());
+                return details;
+            });
             complete(ExecutionResult.succeeded(succeeded.output()));
         } else if (outcome instanceof Outcome.Failed failed) {
             StatesFailure failure = failed.failure();
             Details.putErrorAndCause(details, failure.error(), failure.cause());
-            recordFinal("ExecutionFailed", "executionFailedEventDetails", details);
+            recordFinal("ExecutionFailed", "executionFailedEventDetails", () -> details);
             complete(ExecutionResult.failed(failure.error(), failure.cause()));
         }
     }
@@ -135,7 +147,7 @@ final class ExecutionRun implements Execution {
             return;
         }
         finished = true;
-        recordFinal("ExecutionTimedOut", "executionTimedOutEventDetails", JsonNodeFactory.instance.objectNode());
+        recordFinal("ExecutionTimedOut", "executionTimedOutEventDetails", JsonNodeFactory.instance::objectNode);
         complete(new ExecutionResult(ExecutionStatus.TIMED_OUT, null, null, null));
     }
 
@@ -151,12 +163,12 @@ final class ExecutionRun implements Execution {
             }
             ObjectNode details = JsonNodeFactory.instance.objectNode();
             Details.putErrorAndCause(details, error, cause);
-            recordFinal("ExecutionAborted", "executionAbortedEventDetails", details);
+            recordFinal("ExecutionAborted", "executionAbortedEventDetails", () -> details);
             complete(new ExecutionResult(ExecutionStatus.ABORTED, null, error, cause));
         });
     }
 
-    private void recordFinal(String type, String detailsName, ObjectNode details) {
+    private void recordFinal(String type, String detailsName, Supplier<ObjectNode> details) {
         long id = events.size() + 1L;
         HistoryEvent event = new HistoryEvent(id, events.size(), scheduler.now(), type, detailsName, details);
         synchronized (events) {

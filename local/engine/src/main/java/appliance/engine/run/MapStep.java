@@ -107,7 +107,7 @@ final class MapStep {
     private void start() {
         ObjectNode details = JsonNodeFactory.instance.objectNode();
         details.put("length", items.size());
-        run.branch.record("MapStateStarted", "mapStateStartedEventDetails", details);
+        run.branch.record("MapStateStarted", "mapStateStartedEventDetails", () -> details);
         if (items.isEmpty()) {
             succeed();
             return;
@@ -125,7 +125,7 @@ final class MapStep {
         JsonNode item = items.get(index);
         JsonNode iterationInput = item;
         if (state.itemSelector() != null) {
-            ObjectNode context = run.context();
+            ObjectNode context = run.context().deepCopy();
             ObjectNode mapItem = context.putObject("Map").putObject("Item");
             mapItem.put("Index", index);
             mapItem.set("Value", item);
@@ -134,7 +134,7 @@ final class MapStep {
         }
         running++;
         long started = run.branch.recordAfterLatest("MapIterationStarted", "mapIterationStartedEventDetails",
-                iterationDetails(index));
+                () -> iterationDetails(index));
         BranchRun iteration = new BranchRun(run.branch.execution, run.branch, state.processor(),
                 new VariableScope(run.branch.variables), started, outcome -> done(index, outcome));
         iterations.add(iteration);
@@ -156,10 +156,10 @@ final class MapStep {
         finished++;
         if (outcome instanceof Outcome.Succeeded succeeded) {
             outputs[index] = succeeded.output();
-            run.branch.recordAfterLatest("MapIterationSucceeded", "mapIterationSucceededEventDetails", iterationDetails(index));
+            run.branch.recordAfterLatest("MapIterationSucceeded", "mapIterationSucceededEventDetails", () -> iterationDetails(index));
         } else {
             StatesFailure failure = ((Outcome.Failed) outcome).failure();
-            run.branch.recordAfterLatest("MapIterationFailed", "mapIterationFailedEventDetails", iterationDetails(index));
+            run.branch.recordAfterLatest("MapIterationFailed", "mapIterationFailedEventDetails", () -> iterationDetails(index));
             failures++;
             ObjectNode errorOutput = JsonNodeFactory.instance.objectNode();
             errorOutput.put("Error", failure.error());

@@ -7,6 +7,7 @@ import appliance.engine.definition.ErrorHandling;
 import appliance.engine.definition.Json;
 import appliance.engine.definition.MapState;
 import appliance.engine.definition.ParallelState;
+import appliance.engine.definition.PathSelection;
 import appliance.engine.definition.PayloadTemplate;
 import appliance.engine.definition.Retrier;
 import appliance.engine.definition.State;
@@ -17,7 +18,6 @@ import appliance.engine.path.DataScope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,10 +35,7 @@ import java.util.Map;
  */
 final class StateRun {
 
-    /** AWS's limit on a state's input or output: 256 KiB of UTF-8 JSON. */
-    static final int PAYLOAD_LIMIT_BYTES = 256 * 1024;
-
-    private static final DateTimeFormatter CONTEXT_TIME =
+    static final DateTimeFormatter CONTEXT_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     final BranchRun branch;
@@ -48,6 +45,9 @@ final class StateRun {
     private Instant enteredTime;
     private int retryCount;
     private String taskToken;
+    private String enteredTimeText;
+    /** The context object of the current attempt, made when first needed (many states never read it). */
+    private ObjectNode context;
     private final Map<Retrier, Integer> attemptsByRetrier = new HashMap<>();
 
     StateRun(BranchRun branch, State state, JsonNode rawInput) {
@@ -58,16 +58,20 @@ final class StateRun {
 
     void begin() {
         enteredTime = branch.execution.scheduler.now();
-        ObjectNode details = JsonNodeFactory.instance.objectNode();
-        details.put("name", state.name());
-        details.put("input", Json.compact(rawInput));
-        details.set("inputDetails", Details.notTruncated());
-        enteredEventId = branch.record(state.type() + "StateEntered", "stateEnteredEventDetails", details);
+        enteredTimeText = CONTEXT_TIME.format(enteredTime);
+        enteredEventId = branch.record(state.type() + "StateEntered", "stateEnteredEventDetails", () -> {
+            ObjectNode details = JsonNodeFactory.instance.objectNode();
+            details.put("name", state.name());
+            details.put("input", Json.compact(rawInput));
+            details.set("inputDetails", Details.notTruncated());
+            return details;
+        });
         attempt();
     }
 
     /** Runs (or re-runs, on retry) the state's own work. */
     private void attempt() {
+        context = null;
         guarded(() -> StateSteps.run(this));
     }
 
@@ -98,20 +102,30 @@ final class StateRun {
         return enteredEventId;
     }
 
-    /** The context object ({@code $$}) as this state sees it now. */
+    /**
+     * The context object ({@code $$}) as this state sees it in this attempt. Made once per attempt and
+     * shared: callers must not change it (copy it to add to it).
+     */
     ObjectNode context() {
+        if (context == null) {
+            context = newContext();
+        }
+        return context;
+    }
+
+    private ObjectNode newContext() {
         ExecutionRun execution = branch.execution;
         ExecutionIdentity identity = execution.identity();
         ObjectNode context = JsonNodeFactory.instance.objectNode();
         ObjectNode exec = context.putObject("Execution");
         exec.put("Id", identity.executionArn());
         exec.set("Input", execution.input);
-        exec.put("StartTime", CONTEXT_TIME.format(execution.startTime()));
+        exec.put("StartTime", execution.startTimeText());
         exec.put("Name", identity.executionName());
         exec.put("RoleArn", identity.roleArn());
         exec.put("RedriveCount", 0);
         ObjectNode stateNode = context.putObject("State");
-        stateNode.put("EnteredTime", CONTEXT_TIME.format(enteredTime));
+        stateNode.put("EnteredTime", enteredTimeText);
         stateNode.put("Name", state.name());
         stateNode.put("RetryCount", retryCount);
         ObjectNode machine = context.putObject("StateMachine");
@@ -143,7 +157,7 @@ final class StateRun {
     /** InputPath, then Parameters: the input the state's work sees. */
     JsonNode effectiveInput() {
         DataFlow flow = state.dataFlow();
-        JsonNode selected = flow.inputPath().select(scope(rawInput));
+        JsonNode selected = select(flow.inputPath(), rawInput);
         if (flow.parameters() == null) {
             return selected;
         }
@@ -161,7 +175,7 @@ final class StateRun {
                 : flow.resultSelector().evaluate(scope(result), branch.execution.random);
         Map<String, JsonNode> assigned = evaluateAssign(flow.assign(), selected);
         JsonNode combined = flow.resultPath().apply(rawInput, selected);
-        JsonNode output = flow.outputPath().select(scope(combined));
+        JsonNode output = select(flow.outputPath(), combined);
         exit(output, assigned, next);
     }
 
@@ -170,8 +184,13 @@ final class StateRun {
         DataFlow flow = state.dataFlow();
         Map<String, JsonNode> assigned = evaluateAssign(flow.assign(), effectiveInput);
         assigned.putAll(evaluateAssign(extraAssign, effectiveInput));
-        JsonNode output = flow.outputPath().select(scope(effectiveInput));
+        JsonNode output = select(flow.outputPath(), effectiveInput);
         exit(output, assigned, next);
+    }
+
+    /** A path selection; the default {@code $} needs no scope at all. */
+    private JsonNode select(PathSelection selection, JsonNode data) {
+        return selection == PathSelection.WHOLE ? data : selection.select(scope(data));
     }
 
     private Map<String, JsonNode> evaluateAssign(PayloadTemplate assign, JsonNode data) {
@@ -188,22 +207,24 @@ final class StateRun {
     }
 
     private void exit(JsonNode output, Map<String, JsonNode> assigned, String next) {
-        if (Json.compact(output).getBytes(StandardCharsets.UTF_8).length > PAYLOAD_LIMIT_BYTES) {
+        if (PayloadLimit.exceeded(output)) {
             throw new StatesFailure(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + state.name()
                     + "' returned a result with a size exceeding the maximum number of bytes service limit.");
         }
         // Assignments land together after every value is computed: a state reads the variables as they were.
         branch.variables.assign(assigned);
-        ObjectNode details = JsonNodeFactory.instance.objectNode();
-        details.put("name", state.name());
-        details.put("output", Json.compact(output));
-        details.set("outputDetails", Details.notTruncated());
-        if (!assigned.isEmpty()) {
-            ObjectNode variables = details.putObject("assignedVariables");
-            assigned.forEach((name, value) -> variables.put(name, Json.compact(value)));
-            details.putObject("assignedVariablesDetails").put("truncated", false);
-        }
-        branch.record(state.type() + "StateExited", "stateExitedEventDetails", details);
+        branch.record(state.type() + "StateExited", "stateExitedEventDetails", () -> {
+            ObjectNode details = JsonNodeFactory.instance.objectNode();
+            details.put("name", state.name());
+            details.put("output", Json.compact(output));
+            details.set("outputDetails", Details.notTruncated());
+            if (!assigned.isEmpty()) {
+                ObjectNode variables = details.putObject("assignedVariables");
+                assigned.forEach((name, value) -> variables.put(name, Json.compact(value)));
+                details.putObject("assignedVariablesDetails").put("truncated", false);
+            }
+            return details;
+        });
         branch.proceed(next, output);
     }
 

@@ -37,27 +37,31 @@ final class TaskStep {
         TaskResource resource = TaskResource.of(state.resource());
         BranchRun branch = run.branch;
         if (resource.lambdaFunction()) {
-            ObjectNode details = JsonNodeFactory.instance.objectNode();
-            details.put("resource", resource.arn());
-            details.put("input", Json.compact(input));
-            details.set("inputDetails", Details.notTruncated());
-            if (timeout != null) {
-                details.put("timeoutInSeconds", timeout);
-            }
-            branch.record("LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", details);
+            branch.record("LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", () -> {
+                ObjectNode details = JsonNodeFactory.instance.objectNode();
+                details.put("resource", resource.arn());
+                details.put("input", Json.compact(input));
+                details.set("inputDetails", Details.notTruncated());
+                if (timeout != null) {
+                    details.put("timeoutInSeconds", timeout);
+                }
+                return details;
+            });
             branch.record("LambdaFunctionStarted", null, null);
         } else {
-            ObjectNode details = serviceDetails(resource);
-            details.put("region", resource.region());
-            details.put("parameters", Json.compact(input));
-            if (timeout != null) {
-                details.put("timeoutInSeconds", timeout);
-            }
-            if (heartbeat != null) {
-                details.put("heartbeatInSeconds", heartbeat);
-            }
-            branch.record("TaskScheduled", "taskScheduledEventDetails", details);
-            branch.record("TaskStarted", "taskStartedEventDetails", serviceDetails(resource));
+            branch.record("TaskScheduled", "taskScheduledEventDetails", () -> {
+                ObjectNode details = serviceDetails(resource);
+                details.put("region", resource.region());
+                details.put("parameters", Json.compact(input));
+                if (timeout != null) {
+                    details.put("timeoutInSeconds", timeout);
+                }
+                if (heartbeat != null) {
+                    details.put("heartbeatInSeconds", heartbeat);
+                }
+                return details;
+            });
+            branch.record("TaskStarted", "taskStartedEventDetails", () -> serviceDetails(resource));
         }
         Attempt attempt = new Attempt(run, state, resource);
         if (timeout != null) {
@@ -137,17 +141,20 @@ final class TaskStep {
                 ObjectNode details = resource.lambdaFunction() ? JsonNodeFactory.instance.objectNode() : serviceDetails(resource);
                 details.put("error", ErrorNames.TIMEOUT);
                 run.branch.record(resource.lambdaFunction() ? "LambdaFunctionTimedOut" : "TaskTimedOut",
-                        resource.lambdaFunction() ? "lambdaFunctionTimedOutEventDetails" : "taskTimedOutEventDetails", details);
+                        resource.lambdaFunction() ? "lambdaFunctionTimedOutEventDetails" : "taskTimedOutEventDetails", () -> details);
                 run.fail(new StatesFailure(ErrorNames.TIMEOUT, null));
             });
         }
 
         private void succeeded(JsonNode result) {
-            ObjectNode details = resource.lambdaFunction() ? JsonNodeFactory.instance.objectNode() : serviceDetails(resource);
-            details.put("output", Json.compact(result));
-            details.set("outputDetails", Details.notTruncated());
             run.branch.record(resource.lambdaFunction() ? "LambdaFunctionSucceeded" : "TaskSucceeded",
-                    resource.lambdaFunction() ? "lambdaFunctionSucceededEventDetails" : "taskSucceededEventDetails", details);
+                    resource.lambdaFunction() ? "lambdaFunctionSucceededEventDetails" : "taskSucceededEventDetails", () -> {
+                        ObjectNode details = resource.lambdaFunction()
+                                ? JsonNodeFactory.instance.objectNode() : serviceDetails(resource);
+                        details.put("output", Json.compact(result));
+                        details.set("outputDetails", Details.notTruncated());
+                        return details;
+                    });
             run.succeed(result, state.transition().next());
         }
 
@@ -155,7 +162,7 @@ final class TaskStep {
             ObjectNode details = resource.lambdaFunction() ? JsonNodeFactory.instance.objectNode() : serviceDetails(resource);
             Details.putErrorAndCause(details, failure.error(), failure.cause());
             run.branch.record(resource.lambdaFunction() ? "LambdaFunctionFailed" : "TaskFailed",
-                    resource.lambdaFunction() ? "lambdaFunctionFailedEventDetails" : "taskFailedEventDetails", details);
+                    resource.lambdaFunction() ? "lambdaFunctionFailedEventDetails" : "taskFailedEventDetails", () -> details);
             run.fail(failure);
         }
 
