@@ -28,12 +28,24 @@ public final class ReferencePath {
     private final String variableName;
     /** The path below the root, or null when the path is the root itself. */
     private final JsonPath below;
+    /** The same path as plain steps, when it is that simple; null otherwise. */
+    private final SimpleSteps simple;
 
     private ReferencePath(String text, Root root, String variableName, JsonPath below) {
         this.text = text;
         this.root = root;
         this.variableName = variableName;
         this.below = below;
+        this.simple = below == null ? null : SimpleSteps.of(belowText(text, root, variableName));
+    }
+
+    /** The text of the path below its root, as {@code $...}. */
+    private static String belowText(String text, Root root, String variableName) {
+        return switch (root) {
+            case DATA -> text;
+            case CONTEXT -> text.substring(1);
+            case VARIABLE -> "$" + text.substring(1 + variableName.length());
+        };
     }
 
     /**
@@ -132,6 +144,12 @@ public final class ReferencePath {
         if (start == null || below == null) {
             return start;
         }
+        if (simple != null) {
+            JsonNode found = simple.walk(start);
+            if (found != null) {
+                return found;
+            }
+        }
         try {
             return below.read(start, JSON_NODES);
         } catch (PathNotFoundException e) {
@@ -160,6 +178,12 @@ public final class ReferencePath {
         }
         if (below == null) {
             return start;
+        }
+        if (simple != null) {
+            JsonNode found = simple.walk(start);
+            if (found != null) {
+                return found;
+            }
         }
         try {
             return below.read(start, JSON_NODES);

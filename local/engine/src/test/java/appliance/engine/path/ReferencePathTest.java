@@ -76,4 +76,17 @@ class ReferencePathTest {
         DataScope quoted = scope.withData(json("{\"Test\\\\\\\"\\\"Name\\\"\": 1}"));
         assertThat(ReferencePath.compile("$['Test\\\"\"Name\"']").read(quoted)).isEqualTo(json("1"));
     }
+
+    @Test
+    void simple_and_jayway_only_paths_read_alike() throws Exception {
+        DataScope nested = scope.withData(json("{\"a\": {\"b-c\": [{\"d\": 1}, {\"d\": 2}]}, \"n\": null}"));
+        assertThat(ReferencePath.compile("$.a['b-c'][1].d").read(nested)).isEqualTo(json("2"));
+        assertThat(ReferencePath.compile("$.a.b-c[0].d").read(nested)).isEqualTo(json("1"));
+        assertThat(ReferencePath.compile("$.a.b-c[-1].d").read(nested)).isEqualTo(json("2"));
+        assertThat(ReferencePath.compile("$.n").read(nested).isNull()).isTrue();
+        assertThatThrownBy(() -> ReferencePath.compile("$.a.x.y").readRequired(nested))
+                .isInstanceOf(PathNotFound.class).hasMessage("Missing property in path $['a']['x']");
+        assertThatThrownBy(() -> ReferencePath.compile("$.zz").readRequired(nested))
+                .isInstanceOf(PathNotFound.class).hasMessage("No results for path: $['zz']");
+    }
 }
