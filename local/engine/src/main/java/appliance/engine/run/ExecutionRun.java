@@ -38,7 +38,9 @@ final class ExecutionRun implements Execution {
     private final List<HistoryEvent> events = new ArrayList<>();
     private final CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
     private Instant startTime;
-    private String startTimeText;
+    /** The parts of the context object that stay the same for the whole execution (never changed once made). */
+    private ObjectNode contextExecution;
+    private ObjectNode contextStateMachine;
     private Scheduler.Cancellable timeout;
     private boolean finished;
 
@@ -57,7 +59,16 @@ final class ExecutionRun implements Execution {
     void start() {
         steps.execute(() -> {
             startTime = scheduler.now();
-            startTimeText = StateRun.CONTEXT_TIME.format(startTime);
+            contextExecution = JsonNodeFactory.instance.objectNode();
+            contextExecution.put("Id", identity.executionArn());
+            contextExecution.set("Input", input);
+            contextExecution.put("StartTime", ContextTime.format(startTime));
+            contextExecution.put("Name", identity.executionName());
+            contextExecution.put("RoleArn", identity.roleArn());
+            contextExecution.put("RedriveCount", 0);
+            contextStateMachine = JsonNodeFactory.instance.objectNode();
+            contextStateMachine.put("Id", identity.stateMachineArn());
+            contextStateMachine.put("Name", identity.stateMachineName());
             long started = record(0, "ExecutionStarted", "executionStartedEventDetails", () -> {
                 ObjectNode details = JsonNodeFactory.instance.objectNode();
                 details.put("input", Json.compact(input));
@@ -89,9 +100,14 @@ final class ExecutionRun implements Execution {
         return startTime;
     }
 
-    /** {@code $$.Execution.StartTime}, written once. */
-    String startTimeText() {
-        return startTimeText;
+    /** {@code $$.Execution}: shared by every state's context object, so callers must not change it. */
+    ObjectNode contextExecution() {
+        return contextExecution;
+    }
+
+    /** {@code $$.StateMachine}: shared like {@link #contextExecution()}. */
+    ObjectNode contextStateMachine() {
+        return contextStateMachine;
     }
 
     boolean isFinished() {

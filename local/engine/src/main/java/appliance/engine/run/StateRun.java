@@ -20,8 +20,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -34,9 +32,6 @@ import java.util.Map;
  * {@code *Step} class.
  */
 final class StateRun {
-
-    static final DateTimeFormatter CONTEXT_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     final BranchRun branch;
     final State state;
@@ -58,7 +53,7 @@ final class StateRun {
 
     void begin() {
         enteredTime = branch.execution.scheduler.now();
-        enteredTimeText = CONTEXT_TIME.format(enteredTime);
+        enteredTimeText = ContextTime.format(enteredTime);
         enteredEventId = branch.record(state.type() + "StateEntered", "stateEnteredEventDetails", () -> {
             ObjectNode details = JsonNodeFactory.instance.objectNode();
             details.put("name", state.name());
@@ -115,22 +110,13 @@ final class StateRun {
 
     private ObjectNode newContext() {
         ExecutionRun execution = branch.execution;
-        ExecutionIdentity identity = execution.identity();
         ObjectNode context = JsonNodeFactory.instance.objectNode();
-        ObjectNode exec = context.putObject("Execution");
-        exec.put("Id", identity.executionArn());
-        exec.set("Input", execution.input);
-        exec.put("StartTime", execution.startTimeText());
-        exec.put("Name", identity.executionName());
-        exec.put("RoleArn", identity.roleArn());
-        exec.put("RedriveCount", 0);
+        context.set("Execution", execution.contextExecution());
         ObjectNode stateNode = context.putObject("State");
         stateNode.put("EnteredTime", enteredTimeText);
         stateNode.put("Name", state.name());
         stateNode.put("RetryCount", retryCount);
-        ObjectNode machine = context.putObject("StateMachine");
-        machine.put("Id", identity.stateMachineArn());
-        machine.put("Name", identity.stateMachineName());
+        context.set("StateMachine", execution.contextStateMachine());
         if (taskToken != null) {
             context.putObject("Task").put("Token", taskToken);
         }
@@ -183,7 +169,10 @@ final class StateRun {
     void passThrough(JsonNode effectiveInput, PayloadTemplate extraAssign, String next) {
         DataFlow flow = state.dataFlow();
         Map<String, JsonNode> assigned = evaluateAssign(flow.assign(), effectiveInput);
-        assigned.putAll(evaluateAssign(extraAssign, effectiveInput));
+        if (extraAssign != null) {
+            assigned = new HashMap<>(assigned);
+            assigned.putAll(evaluateAssign(extraAssign, effectiveInput));
+        }
         JsonNode output = select(flow.outputPath(), effectiveInput);
         exit(output, assigned, next);
     }
@@ -194,10 +183,10 @@ final class StateRun {
     }
 
     private Map<String, JsonNode> evaluateAssign(PayloadTemplate assign, JsonNode data) {
-        Map<String, JsonNode> values = new HashMap<>();
         if (assign == null) {
-            return values;
+            return Map.of();
         }
+        Map<String, JsonNode> values = new HashMap<>();
         JsonNode evaluated = assign.evaluate(scope(data), branch.execution.random);
         for (Iterator<Map.Entry<String, JsonNode>> it = evaluated.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();

@@ -104,4 +104,18 @@ class DataFlowTest {
                   "C":{"Type":"Pass","Parameters":{"x.$":"$x","seen.$":"$seen"},"End":true}}}""", "{}");
         assertThat(ended.output()).isEqualTo(json("{\"x\":2,\"seen\":1}"));
     }
+
+    @Test
+    void the_context_object_carries_times_with_milliseconds_and_the_execution_names() {
+        var ended = harness.run("""
+                {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":90,"Next":"P"},
+                  "P":{"Type":"Pass","Parameters":{"start.$":"$$.Execution.StartTime","entered.$":"$$.State.EnteredTime",
+                    "id.$":"$$.Execution.Id","input.$":"$$.Execution.Input","retries.$":"$$.State.RetryCount",
+                    "machine.$":"$$.StateMachine.Id"},"End":true}}}""", "{\"k\":1}");
+        assertThat(ended.output()).isEqualTo(json("""
+                {"start":"2024-05-01T12:00:00.000Z","entered":"2024-05-01T12:01:30.000Z",
+                 "id":"arn:aws:states:us-east-1:123456789012:execution:TestMachine:test-execution",
+                 "input":{"k":1},"retries":0,
+                 "machine":"arn:aws:states:us-east-1:123456789012:stateMachine:TestMachine"}"""));
+    }
 }
