@@ -48,10 +48,13 @@ const context = {
 };
 const runOnce = () => machine.run(input, { overrides: { taskResourceLocalHandlers }, context }).result;
 
-const warmup = Math.min(count, 10000); // as many as our side (appliance bench) runs
-for (let i = 0; i < warmup; i++) {
-  await runOnce();
-}
+// Warm-up as on our side (appliance bench): at least 10,000 runs and 3 seconds.
+const warmupStarted = process.hrtime.bigint();
+do {
+  for (let i = 0; i < 10000; i++) {
+    await runOnce();
+  }
+} while (process.hrtime.bigint() - warmupStarted < 3_000_000_000n);
 let lastOutput;
 const started = process.hrtime.bigint();
 for (let i = 0; i < count; i++) {

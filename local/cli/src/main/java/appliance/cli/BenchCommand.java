@@ -36,8 +36,12 @@ import picocli.CommandLine.Spec;
         description = "Measures executions per second, or the cost of executions parked in Wait states.")
 public final class BenchCommand implements Callable<Integer> {
 
-    /** Runs before timing, as many as the peer runner makes (local/bench/peer/run-peer.mjs), so both JITs warm up alike. */
-    private static final int WARMUP = 10_000;
+    /**
+     * Before timing, both sides (this and local/bench/peer/run-peer.mjs) run the machine for at least
+     * this many executions and this long, so both JITs have compiled the hot code.
+     */
+    private static final int WARMUP_RUNS = 10_000;
+    private static final long WARMUP_NANOS = 3_000_000_000L;
 
     private static final String PARKED_DEFINITION =
             "{\"StartAt\":\"Park\",\"States\":{\"Park\":{\"Type\":\"Wait\",\"Seconds\":3600,\"End\":true}}}";
@@ -57,7 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--test-case", description = "The mock config's test case.")
     private String testCase;
 
-    @Option(names = "--count", description = "How many executions to time (after as many warm-up runs, up to 10,000).")
+    @Option(names = "--count", description = "How many executions to time (after at least 3 s and 10,000 runs of warm-up).")
     private int count;
 
     @Option(names = "--parked", description = "How many executions to park in a one-hour Wait at once.")
@@ -90,7 +94,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         VirtualTimeScheduler scheduler = new VirtualTimeScheduler(Instant.parse("2024-01-01T00:00:00Z"));
         Engine engine = new Engine(scheduler, tasks, new SplittableRandom(1));
-        runMany(engine, scheduler, definition, input, machine, Math.min(count, WARMUP), "warmup-");
+        long warmupStarted = System.nanoTime();
+        while (System.nanoTime() - warmupStarted < WARMUP_NANOS) {
+            runMany(engine, scheduler, definition, input, machine, WARMUP_RUNS, "warmup-");
+        }
         long started = System.nanoTime();
         ExecutionResult last = runMany(engine, scheduler, definition, input, machine, count, "run-");
         double seconds = (System.nanoTime() - started) / 1e9;
