@@ -14,7 +14,11 @@ import appliance.engine.task.mock.MockTaskInvoker;
 import appliance.engine.time.VirtualTimeScheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -53,6 +57,10 @@ public final class ExecuteCommand implements Callable<Integer> {
     @Option(names = "--test-case", description = "The test case of the mock config to use.")
     private String testCase;
 
+    @Option(names = "--history", paramLabel = "FILE",
+            description = "Also write the execution history there, as AWS's GetExecutionHistory returns it.")
+    private String historyFile;
+
     @Option(names = "--state-machine", description = "The state machine's name in the mock config (needed when it names several).")
     private String stateMachineName;
 
@@ -89,9 +97,23 @@ public final class ExecuteCommand implements Callable<Integer> {
             return FAILED;
         }
         ExecutionResult ended = result.join();
+        if (historyFile != null) {
+            writeHistory(json, execution);
+        }
         out.println(toJson(json, ended));
         out.flush();
         return ended.status() == ExecutionStatus.SUCCEEDED ? 0 : FAILED;
+    }
+
+    private void writeHistory(ObjectMapper json, Execution execution) {
+        ObjectNode response = json.createObjectNode();
+        ArrayNode events = response.putArray("events");
+        execution.history().forEach(event -> events.add(event.toJson()));
+        try {
+            Files.writeString(Path.of(historyFile), json.writerWithDefaultPrettyPrinter().writeValueAsString(response));
+        } catch (IOException e) {
+            throw new UserError("cannot write the history to " + historyFile + ": " + e.getMessage());
+        }
     }
 
     static ObjectNode toJson(ObjectMapper json, ExecutionResult result) {

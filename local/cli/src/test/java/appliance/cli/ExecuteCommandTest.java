@@ -2,6 +2,7 @@ package appliance.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,5 +86,17 @@ class ExecuteCommandTest {
         Path definition = file("d.json", "{\n  \"StartAt\": ");
         assertThat(run("execute", "--definition", definition.toString())).isEqualTo(2);
         assertThat(err).contains("d.json is not valid JSON").contains("(line 2");
+    }
+
+    @Test
+    void the_history_goes_to_a_file_in_aws_shape_when_asked() throws Exception {
+        Path definition = file("d.json", "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}");
+        Path history = dir.resolve("history.json");
+        assertThat(run("execute", "--definition", definition.toString(), "--history", history.toString())).isZero();
+        JsonNode events = JSON.readTree(Files.readString(history)).get("events");
+        assertThat(events).hasSize(4);
+        assertThat(events.get(1).get("type").asText()).isEqualTo("PassStateEntered");
+        assertThat(events.get(1).get("stateEnteredEventDetails").get("name").asText()).isEqualTo("P");
+        assertThat(events.get(3).get("previousEventId").asInt()).isEqualTo(3);
     }
 }

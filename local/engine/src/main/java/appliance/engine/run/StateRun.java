@@ -284,7 +284,8 @@ final class StateRun {
 
     /**
      * Whether an ErrorEquals list takes the error. States.ALL takes everything but
-     * States.DataLimitExceeded; States.TaskFailed everything but States.Timeout and that.
+     * States.DataLimitExceeded; States.TaskFailed everything but States.Timeout (as the developer guide
+     * says) and that.
      */
     static boolean matches(List<String> errorEquals, String error) {
         for (String name : errorEquals) {
@@ -295,7 +296,7 @@ final class StateRun {
                 return true;
             }
             if (ErrorNames.TASK_FAILED.equals(name) && !ErrorNames.DATA_LIMIT_EXCEEDED.equals(error)
-                    && !ErrorNames.TIMEOUT.equals(error) && !ErrorNames.HEARTBEAT_TIMEOUT.equals(error)) {
+                    && !ErrorNames.TIMEOUT.equals(error)) {
                 return true;
             }
         }
