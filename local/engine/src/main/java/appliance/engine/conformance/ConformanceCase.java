@@ -17,7 +17,7 @@ public record ConformanceCase(String name, JsonNode definition, JsonNode input, 
             throw new IllegalArgumentException("A case needs 'name', 'definition' (an object) and 'expected'");
         }
         Map<String, String> lambdas = new LinkedHashMap<>();
-        line.path("lambdas").fields().forEachRemaining(e -> lambdas.put(e.getKey(), e.getValue().asText()));
+        line.path("lambdas").properties().forEach(e -> lambdas.put(e.getKey(), e.getValue().asText()));
         return new ConformanceCase(line.get("name").asText(), line.get("definition"),
                 line.has("input") ? line.get("input") : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
                 line.get("expected"), lambdas, line.path("source").asText(""),

@@ -52,8 +52,7 @@ public enum Verdict {
             if (a.size() != b.size()) {
                 return false;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : a.properties()) {
                 if (!b.has(field.getKey()) || !sameValue(field.getValue(), b.get(field.getKey()))) {
                     return false;
                 }

@@ -79,8 +79,7 @@ final class DefinitionCompiler {
             problems.schema("These fields are required: [States]", location.isEmpty() ? "/" : location);
             return new StateMachineDefinition(startAt, states, null);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = statesNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : statesNode.properties()) {
             State state = compileState(entry.getKey(), entry.getValue(), location + "/States/" + entry.getKey());
             if (state != null) {
                 states.put(entry.getKey(), state);
@@ -98,8 +97,7 @@ final class DefinitionCompiler {
     }
 
     private void checkTransitions(JsonNode statesNode, String location) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = statesNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : statesNode.properties()) {
             String at = location + "/States/" + entry.getKey();
             for (Map.Entry<String, String> target : targets(entry.getValue(), at).entrySet()) {
                 if (!statesNode.has(target.getValue())) {
@@ -262,8 +260,7 @@ final class DefinitionCompiler {
         }
         if (node.isObject()) {
             List<PayloadTemplate.Field> fields = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 String key = entry.getKey();
                 String fieldAt = at + "/" + key;
                 if (key.endsWith(".$")) {

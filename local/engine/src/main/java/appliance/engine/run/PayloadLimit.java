@@ -35,8 +35,10 @@ final class PayloadLimit {
         }
         if (node.isObject()) {
             long size = 2;
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext() && size <= BYTES; ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (size > BYTES) {
+                    break;
+                }
                 size += 4 + 6L * field.getKey().length() + upperBound(field.getValue());
             }
             return size;

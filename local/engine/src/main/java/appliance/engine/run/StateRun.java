@@ -188,8 +188,7 @@ final class StateRun {
         }
         Map<String, JsonNode> values = new HashMap<>();
         JsonNode evaluated = assign.evaluate(scope(data), branch.execution.random);
-        for (Iterator<Map.Entry<String, JsonNode>> it = evaluated.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : evaluated.properties()) {
             values.put(entry.getKey(), entry.getValue());
         }
         return values;

@@ -31,23 +31,19 @@ public record MockConfig(Map<String, Map<String, Map<String, String>>> testCases
             throw new IllegalArgumentException("A mock config must be a JSON object with StateMachines and MockedResponses");
         }
         Map<String, Map<String, Map<String, String>>> machines = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> m = file.path("StateMachines").fields(); m.hasNext(); ) {
-            Map.Entry<String, JsonNode> machine = m.next();
+        for (Map.Entry<String, JsonNode> machine : file.path("StateMachines").properties()) {
             Map<String, Map<String, String>> cases = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> c = machine.getValue().path("TestCases").fields(); c.hasNext(); ) {
-                Map.Entry<String, JsonNode> testCase = c.next();
+            for (Map.Entry<String, JsonNode> testCase : machine.getValue().path("TestCases").properties()) {
                 Map<String, String> states = new LinkedHashMap<>();
-                testCase.getValue().fields().forEachRemaining(s -> states.put(s.getKey(), s.getValue().asText()));
+                testCase.getValue().properties().forEach(s -> states.put(s.getKey(), s.getValue().asText()));
                 cases.put(testCase.getKey(), states);
             }
             machines.put(machine.getKey(), cases);
         }
         Map<String, List<MockedAnswer>> responses = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> r = file.path("MockedResponses").fields(); r.hasNext(); ) {
-            Map.Entry<String, JsonNode> response = r.next();
+        for (Map.Entry<String, JsonNode> response : file.path("MockedResponses").properties()) {
             List<MockedAnswer> answers = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> a = response.getValue().fields(); a.hasNext(); ) {
-                Map.Entry<String, JsonNode> answer = a.next();
+            for (Map.Entry<String, JsonNode> answer : response.getValue().properties()) {
                 answers.add(answer(response.getKey(), answer.getKey(), answer.getValue()));
             }
             responses.put(response.getKey(), answers);
