@@ -1,7 +1,6 @@
 package appliance.engine.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**

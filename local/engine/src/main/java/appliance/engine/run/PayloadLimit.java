@@ -3,7 +3,6 @@ package appliance.engine.run;
 import appliance.engine.definition.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
