@@ -86,11 +86,6 @@ final class ExecutionRun implements Execution {
 
     /** A step threw something that is not a States error: end the execution rather than leave it hanging. */
     private void unexpected(RuntimeException e) {
-        if (e instanceof UnsupportedOperationException) {
-            // A feature this engine does not have yet: say so plainly.
-            end(new Outcome.Failed(new StatesFailure(ErrorNames.RUNTIME, e.getMessage())));
-            return;
-        }
         end(new Outcome.Failed(new StatesFailure(ErrorNames.RUNTIME,
                 "The local engine failed unexpectedly: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()))));

@@ -74,6 +74,10 @@ final class TaskStep {
         } catch (RuntimeException e) {
             answer = java.util.concurrent.CompletableFuture.failedFuture(e);
         }
+        if (answer == null) {
+            answer = java.util.concurrent.CompletableFuture.failedFuture(StatesFailure.runtime(
+                    "The task invoker gave no answer for the resource '" + state.resource() + "'"));
+        }
         answer.whenComplete((result, error) -> branch.execution.steps.execute(() -> attempt.answered(result, error)));
     }
 
