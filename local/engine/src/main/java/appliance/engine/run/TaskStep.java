@@ -65,12 +65,18 @@ final class TaskStep {
         }
         Attempt attempt = new Attempt(run, state, resource);
         if (timeout != null) {
-            attempt.timer = branch.execution.steps.schedule(Duration.ofSeconds(timeout), attempt::timedOut);
+            attempt.timer = branch.execution.steps.schedule(Duration.ofSeconds(timeout),
+                    () -> attempt.timedOut(ErrorNames.TIMEOUT));
+        }
+        if (heartbeat != null) {
+            attempt.heartbeatSeconds = heartbeat;
+            attempt.beat();
         }
         CompletionStage<JsonNode> answer;
         try {
             answer = branch.execution.tasks.invoke(new TaskRequest(state.resource(), input, state.name(),
-                    run.context(), branch.execution.identity().executionArn(), run.retryCount()));
+                    run.context(), branch.execution.identity().executionArn(), run.retryCount(),
+                    () -> branch.execution.steps.execute(attempt::beat)));
         } catch (RuntimeException e) {
             answer = java.util.concurrent.CompletableFuture.failedFuture(e);
         }
@@ -111,6 +117,8 @@ final class TaskStep {
         private final TaskState state;
         private final TaskResource resource;
         private Scheduler.Cancellable timer;
+        private Integer heartbeatSeconds;
+        private Scheduler.Cancellable heartbeatTimer;
         private boolean settled;
 
         Attempt(StateRun run, TaskState state, TaskResource resource) {
@@ -124,9 +132,7 @@ final class TaskStep {
                 return;
             }
             settled = true;
-            if (timer != null) {
-                timer.cancel();
-            }
+            cancelTimers();
             run.guarded(() -> {
                 if (error == null) {
                     succeeded(result == null ? JsonNodeFactory.instance.nullNode() : result);
@@ -136,17 +142,40 @@ final class TaskStep {
             });
         }
 
-        void timedOut() {
+        /** The task is alive: the heartbeat clock starts again (runs on the execution's step thread). */
+        void beat() {
+            if (settled || heartbeatSeconds == null) {
+                return;
+            }
+            if (heartbeatTimer != null) {
+                heartbeatTimer.cancel();
+            }
+            heartbeatTimer = run.branch.execution.steps.schedule(Duration.ofSeconds(heartbeatSeconds),
+                    () -> timedOut(ErrorNames.HEARTBEAT_TIMEOUT));
+        }
+
+        private void cancelTimers() {
+            if (timer != null) {
+                timer.cancel();
+            }
+            if (heartbeatTimer != null) {
+                heartbeatTimer.cancel();
+            }
+        }
+
+        /** TimeoutSeconds passed ({@code States.Timeout}) or a heartbeat did not come ({@code States.HeartbeatTimeout}). */
+        void timedOut(String error) {
             if (settled) {
                 return;
             }
             settled = true;
+            cancelTimers();
             run.guarded(() -> {
                 ObjectNode details = resource.lambdaFunction() ? JsonNodeFactory.instance.objectNode() : serviceDetails(resource);
-                details.put("error", ErrorNames.TIMEOUT);
+                details.put("error", error);
                 run.branch.record(resource.lambdaFunction() ? "LambdaFunctionTimedOut" : "TaskTimedOut",
                         resource.lambdaFunction() ? "lambdaFunctionTimedOutEventDetails" : "taskTimedOutEventDetails", () -> details);
-                run.fail(new StatesFailure(ErrorNames.TIMEOUT, null));
+                run.fail(new StatesFailure(error, null));
             });
         }
 
