@@ -9,6 +9,12 @@ public interface Execution {
 
     ExecutionIdentity identity();
 
+    /** RUNNING until the execution ends, then how it ended. */
+    default ExecutionStatus status() {
+        java.util.concurrent.CompletableFuture<ExecutionResult> done = result().toCompletableFuture();
+        return done.isDone() ? done.join().status() : ExecutionStatus.RUNNING;
+    }
+
     /** Completes when the execution ends, on the execution's step thread. */
     CompletionStage<ExecutionResult> result();
 

@@ -128,4 +128,20 @@ class HistoryTest {
         assertThat(last.previousEventId()).isEqualTo(24_999);
         assertThat(last.type()).isEqualTo("ExecutionFailed");
     }
+
+    @Test
+    void a_stopped_execution_is_aborted_and_its_wait_never_ends() {
+        Engine engine = new Engine(harness.scheduler, r -> null, new SplittableRandom(1));
+        Execution execution = engine.start(StateMachineDefinition.compile(json(
+                "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":60,\"Next\":\"P\"},\"P\":{\"Type\":\"Pass\",\"End\":true}}}")),
+                json("{}"), ExecutionIdentity.local("M", "e"), null);
+        harness.scheduler.advanceBy(java.time.Duration.ofSeconds(5));
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.RUNNING);
+        execution.stop("Stopped", "by the user");
+        harness.scheduler.runUntilIdle();
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.ABORTED);
+        assertThat(execution.history()).extracting(HistoryEvent::type)
+                .containsExactly("ExecutionStarted", "WaitStateEntered", "ExecutionAborted");
+        assertThat(execution.history().get(2).details().get("cause").asText()).isEqualTo("by the user");
+    }
 }
