@@ -116,9 +116,24 @@ final class MapStep {
     }
 
     private void startMore() {
-        while (!over && running < limit && nextIndex < items.size()) {
-            startIteration(nextIndex++);
+        try {
+            while (!over && running < limit && nextIndex < items.size()) {
+                startIteration(nextIndex++);
+            }
+        } catch (DataFlowException e) {
+            // An item the ItemSelector cannot shape fails the whole state, even with iterations running.
+            failMap(run.runtimeFailure(e.detail()));
+        } catch (StatesFailure e) {
+            failMap(e);
         }
+    }
+
+    /** Ends the state with a failure: the iterations still running are cancelled. */
+    private void failMap(StatesFailure failure) {
+        over = true;
+        iterations.forEach(BranchRun::cancel);
+        run.branch.recordAfterLatest("MapStateFailed", null, null);
+        run.fail(failure);
     }
 
     private void startIteration(int index) {
@@ -168,11 +183,8 @@ final class MapStep {
             }
             outputs[index] = errorOutput;
             if (!tolerated() || ErrorNames.RUNTIME.equals(failure.error())) {
-                over = true;
-                iterations.forEach(BranchRun::cancel);
-                run.branch.recordAfterLatest("MapStateFailed", null, null);
                 boolean toleranceSet = toleratedCount != null || toleratedPercentage != null;
-                run.fail(toleranceSet && !ErrorNames.RUNTIME.equals(failure.error())
+                failMap(toleranceSet && !ErrorNames.RUNTIME.equals(failure.error())
                         ? new StatesFailure(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
                                 "The specified tolerated failure threshold was exceeded")
                         : failure);
@@ -182,7 +194,7 @@ final class MapStep {
         if (finished == items.size()) {
             succeed();
         } else {
-            run.guarded(this::startMore);
+            startMore();
         }
     }
 

@@ -42,7 +42,8 @@ final class StateRun {
     private String enteredTimeText;
     /** The context object of the current attempt, made when first needed (many states never read it). */
     private ObjectNode context;
-    private final Map<Retrier, Integer> attemptsByRetrier = new HashMap<>();
+    /** Retries used, per Retry entry (by identity: entries that are alike are still different entries). */
+    private final Map<Retrier, Integer> attemptsByRetrier = new java.util.IdentityHashMap<>();
 
     StateRun(BranchRun branch, State state, JsonNode rawInput) {
         this.branch = branch;

@@ -134,4 +134,31 @@ class ParallelMapTest {
         assertThat(ended.result().error()).isEqualTo("States.Runtime");
         assertThat(ended.result().cause()).startsWith("An error occurred while executing the state 'M' (entered at the event id #2).");
     }
+
+    @Test
+    void an_item_the_selector_cannot_shape_fails_the_map_and_stops_the_running_iterations() {
+        var ended = harness.run("""
+                {"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":1,"End":true,
+                  "ItemSelector":{"v.$":"$$.Map.Item.Value.v"},
+                  "ItemProcessor":{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":5,"End":true}}}}}}""",
+                "[{\"v\":1},{\"nov\":2},{\"v\":3}]");
+        assertThat(ended.result().error()).isEqualTo("States.Runtime");
+        assertThat(ended.result().cause()).contains("'v.$'");
+        assertThat(ended.types().stream().filter("MapIterationStarted"::equals)).hasSize(1);
+        assertThat(ended.types()).containsSubsequence("MapIterationSucceeded", "MapStateFailed", "ExecutionFailed");
+    }
+
+    @Test
+    void only_the_first_matching_retrier_applies_even_when_a_later_one_would_match() {
+        int[] calls = {0};
+        harness.tasks(r -> {
+            calls[0]++;
+            return CompletableFuture.failedFuture(new StatesFailure("E", "x"));
+        });
+        harness.run("""
+                {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::sns:publish","End":true,
+                  "Retry":[{"ErrorEquals":["E"],"MaxAttempts":1},{"ErrorEquals":["E"],"MaxAttempts":1}]}}}""", "{}");
+        // Only the first matching retrier applies; once it is spent, the error goes on.
+        assertThat(calls[0]).isEqualTo(2);
+    }
 }
