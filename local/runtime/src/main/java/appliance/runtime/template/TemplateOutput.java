@@ -1,0 +1,27 @@
+package appliance.runtime.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
+/** One entry of {@code Outputs}, its Value resolved; {@link #text()} is what {@code describe-stacks} shows. */
+public record TemplateOutput(String name, JsonNode value, Optional<String> description, Optional<String> exportName) {
+
+    public TemplateOutput {
+        value = value.deepCopy();
+    }
+
+    @Override
+    public JsonNode value() {
+        return value.deepCopy();
+    }
+
+    /** A list value is shown comma-separated, as CloudFormation does. */
+    public String text() {
+        if (value.isArray()) {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            value.forEach(member -> parts.add(member.asText()));
+            return String.join(",", parts);
+        }
+        return value.isValueNode() ? value.asText() : value.toString();
+    }
+}
