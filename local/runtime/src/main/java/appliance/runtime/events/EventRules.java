@@ -41,10 +41,11 @@ public final class EventRules {
             }
             int index = enabled.size();
             enabled.add(target);
+            String pattern = patternText(target);
             Machine machine = machines.computeIfAbsent(target.eventBusName(), bus -> new Machine());
             try {
                 // The rule name in the machine is the target's index: several targets may share one rule.
-                machine.addRule(Integer.toString(index), patternText(target));
+                machine.addRule(Integer.toString(index), pattern);
             } catch (IOException | RuntimeException e) {
                 throw new InvalidRuleException("Rule " + target.ruleName() + ": Event pattern is not valid. Reason: " + firstLine(e.getMessage()));
             }
