@@ -1,5 +1,6 @@
 package appliance.runtime.template;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
@@ -26,6 +27,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class CloudFormationYaml {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** CloudFormation rejects duplicate keys in JSON templates too. */
+    private static final ObjectMapper STRICT_JSON = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** Short tag to long-form key. {@code !GetAtt} and {@code !Condition} get their own handling below. */
     private static final Map<String, String> FUNCTION_TAGS = Map.ofEntries(
@@ -60,6 +63,31 @@ public final class CloudFormationYaml {
      * @throws TemplateException with line and column when the text is not valid YAML or JSON
      */
     public static JsonNode parse(String text, String source) {
+        // A JSON template is read as JSON first: YAML forbids tabs where JSON allows them, and a JSON
+        // parser's error is the clearer one for a JSON file. YAML remains the fallback ({...} flow YAML with tags).
+        JsonProcessingException jsonError = null;
+        if (text.stripLeading().startsWith("{")) {
+            try {
+                JsonNode json = STRICT_JSON.readTree(text);
+                if (json != null && json.isObject()) {
+                    return json;
+                }
+            } catch (JsonProcessingException e) {
+                jsonError = e;
+            }
+        }
+        try {
+            return parseYaml(text, source);
+        } catch (TemplateException e) {
+            if (jsonError != null) {
+                throw new TemplateException(source + ": not valid JSON at line " + jsonError.getLocation().getLineNr() + ", column "
+                        + jsonError.getLocation().getColumnNr() + ": " + jsonError.getOriginalMessage(), jsonError);
+            }
+            throw e;
+        }
+    }
+
+    private static JsonNode parseYaml(String text, String source) {
         LoaderOptions options = new LoaderOptions();
         // CloudFormation rejects a template with a duplicated key; so do we, instead of keeping the last one.
         options.setAllowDuplicateKeys(false);

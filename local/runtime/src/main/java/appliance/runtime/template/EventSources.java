@@ -52,9 +52,21 @@ final class EventSources {
             rules.add(new EventRuleTarget(ruleId, ruleName, ruleArn, bus, pattern, enabled(properties), targetId, targetArn,
                     Optional.of(owner), properties.optionalText("Input"), properties.optionalText("InputPath"),
                     properties.jsonObject("InputTransformer"), properties.jsonObject("RetryPolicy"),
-                    properties.jsonObject("DeadLetterConfig")));
+                    deadLetterConfig(ruleId, properties, references)));
         }
         return rules;
+    }
+
+    /** With {@code Type: SQS} and no Arn, SAM creates the queue: the config gets that queue's Arn. */
+    private static Optional<JsonNode> deadLetterConfig(String ruleId, ResourceProperties properties, LocalResources references) {
+        Optional<JsonNode> config = properties.jsonObject("DeadLetterConfig");
+        String queueId = LocalResources.deadLetterQueueId(ruleId, properties.raw());
+        if (config.isEmpty() || queueId == null) {
+            return config;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode withArn = config.get().deepCopy();
+        withArn.set("Arn", references.getAtt(queueId, "Arn", properties.owner()));
+        return Optional.of(withArn);
     }
 
     /** AWS::Events::Rule: one entry per target; a rule with only a ScheduleExpression matches no event and is skipped. */

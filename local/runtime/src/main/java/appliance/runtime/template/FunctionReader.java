@@ -52,8 +52,16 @@ final class FunctionReader {
         Optional<String> alias = properties.optionalText("AutoPublishAlias");
         String arn = references.getAtt(resource.logicalId(), "Arn", properties.owner()).asText();
         Optional<String> aliasArn = alias.map(a -> arn + ":" + a);
+        ResourceProperties logging = properties.nested("LoggingConfig");
+        String logFormat = logging.optionalText("LogFormat").orElse("Text");
+        if (!logFormat.equals("Text") && !logFormat.equals("JSON")) {
+            throw new TemplateException(properties.owner() + ": property LoggingConfig.LogFormat must be Text or JSON, got " + logFormat);
+        }
+        String logGroup = logging.optionalText("LogGroup").orElse("/aws/lambda/" + name);
+        boolean snapStart = properties.nested("SnapStart").optionalText("ApplyOn").map("PublishedVersions"::equals).orElse(false);
         return new FunctionResource(resource.logicalId(), name, arn, handler, runtime, codeUri, memory, timeout, architectures,
-                environment, properties.optionalInt("ReservedConcurrentExecutions"), alias, aliasArn, events(properties));
+                environment, properties.optionalInt("ReservedConcurrentExecutions"), alias, aliasArn, logFormat, logGroup, snapStart,
+                events(properties));
     }
 
     private static Path codeUri(ResourceProperties properties, Path baseDirectory) {

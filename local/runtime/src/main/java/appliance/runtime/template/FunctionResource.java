@@ -14,6 +14,9 @@ import java.util.OptionalInt;
  * @param codeUri      the function's code folder, absolute, resolved against the template's folder
  * @param aliasArn     with AutoPublishAlias, the alias ARN ({@code ...:function:NAME:ALIAS}) that SAM
  *                     points event sources at
+ * @param logFormat    LoggingConfig.LogFormat: {@code Text} (Lambda's default) or {@code JSON}
+ * @param logGroup     LoggingConfig.LogGroup, or Lambda's default {@code /aws/lambda/NAME}
+ * @param snapStart    true with {@code SnapStart: {ApplyOn: PublishedVersions}}
  * @param events       the function's Events, resolved (SNS and EventBridgeRule ones also appear in
  *                     {@link SamTemplate#subscriptions()} and {@link SamTemplate#eventRules()})
  */
@@ -31,6 +34,9 @@ public record FunctionResource(
         OptionalInt reservedConcurrentExecutions,
         Optional<String> autoPublishAlias,
         Optional<String> aliasArn,
+        String logFormat,
+        String logGroup,
+        boolean snapStart,
         Map<String, ResourceEvent> events) {
 
     public FunctionResource {

@@ -64,9 +64,30 @@ final class LocalResources implements ResourceReferences {
                     String name = eventProperties.path("RuleName").asText(eventProperties.path("Name").asText(ruleId));
                     String bus = eventProperties.path("EventBusName").isTextual() ? eventProperties.get("EventBusName").asText() : "default";
                     generated.put(ruleId, new GeneratedResource("AWS::Events::Rule", logicalId, name, bus));
+                    String queueId = deadLetterQueueId(ruleId, eventProperties);
+                    if (queueId != null) {
+                        generated.put(queueId, new GeneratedResource("AWS::SQS::Queue", logicalId, queueId, null));
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * SAM creates a dead-letter queue for a rule event whose DeadLetterConfig gives a Type and no Arn,
+     * named by QueueLogicalId or {@code <RuleLogicalId>Queue}; null when SAM creates none.
+     */
+    static String deadLetterQueueId(String ruleId, JsonNode eventProperties) {
+        JsonNode config = eventProperties.path("DeadLetterConfig");
+        if (!config.has("Type") || config.has("Arn")) {
+            return null;
+        }
+        return config.path("QueueLogicalId").isTextual() ? config.get("QueueLogicalId").asText() : ruleId + "Queue";
+    }
+
+    /** The logical ids of the queues SAM generates (rule dead-letter queues), in template order. */
+    java.util.List<String> generatedQueues() {
+        return generated.entrySet().stream().filter(e -> e.getValue().type().equals("AWS::SQS::Queue")).map(Map.Entry::getKey).toList();
     }
 
     @Override
@@ -152,6 +173,11 @@ final class LocalResources implements ResourceReferences {
             case "AWS::Lambda::Alias" -> {
                 String arn = arns.qualifiedFunction(functionName(resource.owner()), resource.name());
                 yield new Identity(resource.type(), TextNode.valueOf(arn), Map.of("Arn", TextNode.valueOf(arn)));
+            }
+            case "AWS::SQS::Queue" -> {
+                String url = arns.queueUrl(resource.name());
+                yield new Identity(resource.type(), TextNode.valueOf(url),
+                        attributes("Arn", arns.queue(resource.name()), "QueueName", resource.name(), "QueueUrl", url));
             }
             default -> rule(resource.eventBus(), resource.name());
         };

@@ -86,6 +86,11 @@ final class SamTemplateLoader {
                 }
             }
         }
+        for (String queueId : references.generatedQueues()) {
+            LocalResources.Identity identity = references.identity(queueId, "Resource " + queueId);
+            queues.add(new QueueResource(queueId, identity.attributes().get("QueueName").asText(), identity.ref().asText(),
+                    identity.attributes().get("Arn").asText()));
+        }
         for (TemplateResource resource : resources.values()) {
             switch (resource.type()) {
                 case "AWS::SNS::Topic" -> subscriptions.addAll(SnsReader.topicSubscriptions(resource, references));

@@ -58,6 +58,11 @@ final class TemplateParameters {
         if (type.isEmpty()) {
             throw new TemplateException(where + ": property Type is missing");
         }
+        if (type.startsWith("AWS::SSM::Parameter::Value<") && override == null) {
+            // CloudFormation reads such a value from SSM Parameter Store, which does not exist locally.
+            throw new TemplateException(where + ": type " + type + " reads SSM Parameter Store, which the local runtime does not have;"
+                    + " give the value itself with --parameter-overrides " + name + "=VALUE");
+        }
         String value;
         if (override != null) {
             value = override;

@@ -71,6 +71,30 @@ class SamTemplateTest {
     }
 
     @Test
+    void logging_config_and_snap_start_come_through() {
+        FunctionResource classify = template.function("ClassifyCookFunction").orElseThrow();
+        assertThat(classify.logFormat()).isEqualTo("JSON");
+        assertThat(classify.logGroup()).isEqualTo("/aws/lambda/appliance-local-classify-dev");
+        assertThat(classify.snapStart()).isTrue();
+    }
+
+    @Test
+    void a_rule_dead_letter_config_with_only_a_type_gets_the_queue_sam_creates() {
+        EventRuleTarget function = template.eventRules().get(0);
+        assertThat(function.deadLetterConfig().orElseThrow().get("Arn").asText())
+                .isEqualTo("arn:aws:sqs:us-east-1:123456789012:ClassifyCookFunctionCookEndedQueue");
+        assertThat(template.queue("ClassifyCookFunctionCookEndedQueue").orElseThrow().url())
+                .isEqualTo("https://sqs.us-east-1.amazonaws.com/123456789012/ClassifyCookFunctionCookEndedQueue");
+    }
+
+    @Test
+    void a_json_template_with_tabs_loads_as_json() {
+        SamTemplate loaded = SamTemplateLoader.load("{\n\t\"Resources\": {\n\t\t\"Q\": {\"Type\": \"AWS::SQS::Queue\"}\n\t}\n}",
+                templateFile, TemplateSettings.defaults());
+        assertThat(loaded.queue("Q")).isPresent();
+    }
+
+    @Test
     void a_resource_whose_condition_is_false_is_dropped() {
         assertThat(template.function("ProdOnlyFunction")).isEmpty();
         assertThat(template.resources()).doesNotContainKey("ProdOnlyFunction");

@@ -259,6 +259,31 @@ class TemplateErrorsTest {
     }
 
     @Test
+    void a_json_template_with_a_syntax_error_gets_the_json_parsers_message() {
+        assertThat(errorOf("{\"Resources\": {\"X\": {\"Type\": \"AWS::SNS::Topic\"}"))
+                .startsWith("template.yaml: not valid JSON at line 1, column ");
+    }
+
+    @Test
+    void a_json_template_with_a_duplicated_key() {
+        assertThat(errorOf("{\"Resources\": {\"X\": {\"Type\": \"AWS::SNS::Topic\"}, \"X\": {\"Type\": \"AWS::SQS::Queue\"}}}"))
+                .startsWith("template.yaml: not valid JSON").contains("Duplicate field 'X'");
+    }
+
+    @Test
+    void an_ssm_parameter_needs_an_override_locally() {
+        String yaml = HEADER + "Parameters:\n  Ami: {Type: 'AWS::SSM::Parameter::Value<String>', Default: /app/ami}\nResources:\n  X:\n    Type: AWS::SNS::Topic\n";
+        assertThat(errorOf(yaml)).isEqualTo("Parameter Ami: type AWS::SSM::Parameter::Value<String> reads SSM Parameter Store, which the local runtime"
+                + " does not have; give the value itself with --parameter-overrides Ami=VALUE");
+    }
+
+    @Test
+    void a_log_format_lambda_does_not_have() {
+        assertThat(errorOf(function("      Handler: a.B\n      Runtime: java21\n      CodeUri: f\n      LoggingConfig: {LogFormat: XML}\n")))
+                .isEqualTo("Resource ClassifyCookFunction: property LoggingConfig.LogFormat must be Text or JSON, got XML");
+    }
+
+    @Test
     void a_template_file_that_does_not_exist() {
         assertThatThrownBy(() -> SamTemplate.load(folder.resolve("missing.yaml")))
                 .isInstanceOf(TemplateException.class).hasMessageStartingWith("Template ").hasMessageContaining("cannot be read (NoSuchFileException");
