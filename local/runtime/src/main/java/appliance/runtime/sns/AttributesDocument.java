@@ -20,14 +20,14 @@ final class AttributesDocument {
     private AttributesDocument() {
     }
 
-    static ObjectNode of(Map<String, MessageAttributeValue> attributes) {
+    static ObjectNode of(Map<String, SnsMessageAttribute> attributes) {
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         attributes.forEach((name, attribute) -> {
             if (attribute == null) {
                 return;
             }
-            String value = attribute.stringValue();
-            switch (attribute.baseType()) {
+            String value = attribute.value();
+            switch (baseType(attribute.dataType())) {
                 case "Binary" -> {
                 }
                 case "Number" -> document.set(name, number(value));
@@ -36,6 +36,18 @@ final class AttributesDocument {
             }
         });
         return document;
+    }
+
+    /** The type without its custom suffix: {@code Number.float} is a Number, {@code String.Array} stays itself. */
+    static String baseType(String dataType) {
+        if (dataType == null) {
+            return "String";
+        }
+        if (dataType.startsWith("String.Array")) {
+            return "String.Array";
+        }
+        int dot = dataType.indexOf('.');
+        return dot < 0 ? dataType : dataType.substring(0, dot);
     }
 
     private static JsonNode number(String value) {

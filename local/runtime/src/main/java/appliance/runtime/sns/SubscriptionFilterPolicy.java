@@ -16,7 +16,7 @@ import software.amazon.event.ruler.Machine;
  * one (see {@link AttributesDocument}) for scope MessageAttributes, the body itself for MessageBody.
  * Writing a second matcher by hand would only add ways to differ from AWS.
  */
-public final class SubscriptionFilterPolicy {
+public final class SubscriptionFilterPolicy implements SubscriptionFilter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RULE = "policy";
@@ -115,7 +115,8 @@ public final class SubscriptionFilterPolicy {
      * @param attributes  the Publish MessageAttributes (may be empty)
      * @param messageBody the Message as published; for scope MessageBody it must be a JSON object to match
      */
-    public boolean accepts(Map<String, MessageAttributeValue> attributes, String messageBody) {
+    @Override
+    public boolean accepts(Map<String, SnsMessageAttribute> attributes, String messageBody) {
         if (machine == null) {
             return true;
         }

@@ -11,14 +11,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Cases follow the SNS developer guide's example message (customer transactions) and its filter policy examples. */
 class SubscriptionFilterPolicyTest {
 
+    static SnsMessageAttribute string(String value) {
+        return new SnsMessageAttribute("String", value);
+    }
+
+    static SnsMessageAttribute number(String value) {
+        return new SnsMessageAttribute("Number", value);
+    }
+
+    static SnsMessageAttribute array(String json) {
+        return new SnsMessageAttribute("String.Array", json);
+    }
+
     /** The guide's example attributes. */
-    static final Map<String, MessageAttributeValue> TRANSACTION = Map.of(
-            "customer_interests", MessageAttributeValue.stringArray("[\"soccer\", \"rugby\", \"hockey\"]"),
-            "store", MessageAttributeValue.string("example_corp"),
-            "event", MessageAttributeValue.string("order_placed"),
-            "price_usd", MessageAttributeValue.number("210.75"),
-            "source_ip", MessageAttributeValue.string("10.0.0.255"),
-            "signature", new MessageAttributeValue("Binary", "AAEC"));
+    static final Map<String, SnsMessageAttribute> TRANSACTION = Map.of(
+            "customer_interests", array("[\"soccer\", \"rugby\", \"hockey\"]"),
+            "store", string("example_corp"),
+            "event", string("order_placed"),
+            "price_usd", number("210.75"),
+            "source_ip", string("10.0.0.255"),
+            "signature", new SnsMessageAttribute("Binary", "AAEC"));
 
     /** The same transaction as a message body, for scope MessageBody. */
     static final String TRANSACTION_BODY = """
@@ -109,14 +121,14 @@ class SubscriptionFilterPolicyTest {
         SubscriptionFilterPolicy policy = SubscriptionFilterPolicy.compile("{\"outcome\": [\"EARLY_END_PRESET\"]}", FilterPolicyScope.MESSAGE_ATTRIBUTES);
         assertThat(policy.accepts(Map.of(), "{}")).isFalse();
         assertThat(policy.accepts(null, "{}")).isFalse();
-        assertThat(policy.accepts(Map.of("outcome", MessageAttributeValue.string("EARLY_END_PRESET")), "{}")).isTrue();
+        assertThat(policy.accepts(Map.of("outcome", string("EARLY_END_PRESET")), "{}")).isTrue();
     }
 
     @Test
     void custom_type_suffixes_keep_their_base_type() {
         SubscriptionFilterPolicy policy = SubscriptionFilterPolicy.compile("{\"temp\": [{\"numeric\": [\"<\", 0]}]}", FilterPolicyScope.MESSAGE_ATTRIBUTES);
-        assertThat(policy.accepts(Map.of("temp", new MessageAttributeValue("Number.celsius", "-4.5")), "")).isTrue();
-        assertThat(policy.accepts(Map.of("temp", new MessageAttributeValue("String.celsius", "-4.5")), "")).isFalse();
+        assertThat(policy.accepts(Map.of("temp", new SnsMessageAttribute("Number.celsius", "-4.5")), "")).isTrue();
+        assertThat(policy.accepts(Map.of("temp", new SnsMessageAttribute("String.celsius", "-4.5")), "")).isFalse();
     }
 
     @Test
@@ -155,7 +167,7 @@ class SubscriptionFilterPolicyTest {
         SubscriptionFilterPolicy policy = SubscriptionFilterPolicy.of(subscription);
         assertThat(policy.scope()).isEqualTo(FilterPolicyScope.MESSAGE_BODY);
         assertThat(policy.accepts(Map.of(), "{\"outcome\": \"EARLY_END_PRESET\"}")).isTrue();
-        assertThat(policy.accepts(Map.of("outcome", MessageAttributeValue.string("EARLY_END_PRESET")), "{}")).isFalse();
+        assertThat(policy.accepts(Map.of("outcome", string("EARLY_END_PRESET")), "{}")).isFalse();
     }
 
     @Test

@@ -7,7 +7,7 @@ import appliance.runtime.events.EventEnvironment;
 import appliance.runtime.events.EventRouter;
 import appliance.runtime.events.EventRules;
 import appliance.runtime.events.PutEventsEntry;
-import appliance.runtime.sns.MessageAttributeValue;
+import appliance.runtime.sns.SnsMessageAttribute;
 import appliance.runtime.sns.SubscriptionFilterPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +72,8 @@ class ProjectTemplateTest {
                 continue;
             }
             SubscriptionFilterPolicy policy = SubscriptionFilterPolicy.of(subscription);
-            assertThat(policy.accepts(Map.of("outcome", MessageAttributeValue.string("EARLY_END_PRESET")), "{}")).isTrue();
-            assertThat(policy.accepts(Map.of("outcome", MessageAttributeValue.string("COMPLETED")), "{}")).isFalse();
+            assertThat(policy.accepts(Map.of("outcome", new SnsMessageAttribute("String", "EARLY_END_PRESET")), "{}")).isTrue();
+            assertThat(policy.accepts(Map.of("outcome", new SnsMessageAttribute("String", "COMPLETED")), "{}")).isFalse();
         }
         EventRouter router = new EventRouter(EventRules.fromTemplate(template), EventEnvironment.local());
         EventRouter.RoutedEvent routed = router.route(new PutEventsEntry("appliance.microwave", "Cook Ended",
