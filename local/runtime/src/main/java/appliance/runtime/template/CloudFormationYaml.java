@@ -26,9 +26,15 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class CloudFormationYaml {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals stay exactly as written (1.10, not 1.1) in both readers. */
+    private static final ObjectMapper JSON = exactDecimals(new ObjectMapper());
     /** CloudFormation rejects duplicate keys in JSON templates too. */
-    private static final ObjectMapper STRICT_JSON = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper STRICT_JSON = exactDecimals(new ObjectMapper()).enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private static ObjectMapper exactDecimals(ObjectMapper mapper) {
+        return mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+    }
 
     /** Short tag to long-form key. {@code !GetAtt} and {@code !Condition} get their own handling below. */
     private static final Map<String, String> FUNCTION_TAGS = Map.ofEntries(
@@ -121,7 +127,27 @@ public final class CloudFormationYaml {
             super(options);
             // Keep dates such as 2010-09-09 as the text written; CloudFormation treats them as strings.
             yamlConstructors.put(Tag.TIMESTAMP, yamlConstructors.get(Tag.STR));
+            // Keep decimals as written (1.10 stays 1.10, not the double 1.1), so text built from them matches.
+            yamlConstructors.put(Tag.FLOAT, new ExactDecimal(yamlConstructors.get(Tag.FLOAT)));
             FUNCTION_TAGS.forEach((tag, longForm) -> yamlConstructors.put(new Tag(tag), new LongForm(tag, longForm)));
+        }
+
+        private final class ExactDecimal extends AbstractConstruct {
+            private final org.yaml.snakeyaml.constructor.Construct fallback;
+
+            ExactDecimal(org.yaml.snakeyaml.constructor.Construct fallback) {
+                this.fallback = fallback;
+            }
+
+            @Override
+            public Object construct(Node node) {
+                String text = constructScalar((ScalarNode) node).replace("_", "");
+                try {
+                    return new java.math.BigDecimal(text);
+                } catch (NumberFormatException e) {
+                    return fallback.construct(node); // .inf, .nan, 1:30 (sexagesimal)
+                }
+            }
         }
 
         private final class LongForm extends AbstractConstruct {

@@ -95,6 +95,16 @@ class SamTemplateTest {
     }
 
     @Test
+    void yaml_scalars_keep_the_text_they_were_written_with() {
+        SamTemplate loaded = SamTemplateLoader.load("Parameters:\n  Version: {Type: String, Default: 1.10}\n"
+                + "Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Sub 'v${Version}-${AWS::StackName}'\n"
+                + "      Created: 2024-01-02\n", templateFile, TemplateSettings.defaults());
+        assertThat(loaded.parameters()).containsEntry("Version", "1.10");
+        assertThat(loaded.topic("T").orElseThrow().topicName()).isEqualTo("v1.10-appliance-local");
+        assertThat(loaded.resources().get("T").properties().get("Created").asText()).isEqualTo("2024-01-02");
+    }
+
+    @Test
     void a_resource_whose_condition_is_false_is_dropped() {
         assertThat(template.function("ProdOnlyFunction")).isEmpty();
         assertThat(template.resources()).doesNotContainKey("ProdOnlyFunction");
