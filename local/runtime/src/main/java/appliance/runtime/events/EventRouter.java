@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * PutEvents locally: builds the event from an entry, matches it against the rules of its bus and
@@ -47,6 +48,47 @@ public final class EventRouter {
         for (EventRuleTarget target : rules.targets()) {
             inputs.put(target, TargetInput.of(target));
         }
+    }
+
+    /**
+     * The outcome of one PutEvents request: each entry routed, or failed with its error, in order.
+     * {@link #toAwsResponse()} gives PutEvents' response ({@code FailedEntryCount}, {@code Entries}).
+     */
+    public record PutEventsOutcome(List<PutEventsFile.ParsedEntry> entries, List<Optional<RoutedEvent>> routed) {
+        public PutEventsOutcome {
+            entries = List.copyOf(entries);
+            routed = List.copyOf(routed);
+        }
+
+        public int failedEntryCount() {
+            return (int) routed.stream().filter(Optional::isEmpty).count();
+        }
+
+        /** As {@code aws events put-events} prints it: an EventId per accepted entry, ErrorCode/ErrorMessage per failed one. */
+        public ObjectNode toAwsResponse() {
+            ObjectNode response = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            response.put("FailedEntryCount", failedEntryCount());
+            com.fasterxml.jackson.databind.node.ArrayNode list = response.putArray("Entries");
+            for (int i = 0; i < entries.size(); i++) {
+                ObjectNode entry = list.addObject();
+                if (routed.get(i).isPresent()) {
+                    entry.put("EventId", routed.get(i).get().eventId());
+                } else {
+                    entry.put("ErrorCode", entries.get(i).errorCode().orElse("InvalidArgument"));
+                    entry.put("ErrorMessage", entries.get(i).errorMessage().orElse(""));
+                }
+            }
+            return response;
+        }
+    }
+
+    /** Routes every valid entry of a put-events file; invalid ones are reported, not routed, as PutEvents does. */
+    public PutEventsOutcome putEvents(List<PutEventsFile.ParsedEntry> entries) {
+        List<Optional<RoutedEvent>> routed = new ArrayList<>();
+        for (PutEventsFile.ParsedEntry entry : entries) {
+            routed.add(entry.entry().map(this::route));
+        }
+        return new PutEventsOutcome(entries, routed);
     }
 
     public RoutedEvent route(PutEventsEntry entry) {

@@ -51,6 +51,22 @@ class EventRouterTest {
     }
 
     @Test
+    void a_put_events_file_gives_eventbridges_response_with_per_entry_errors() {
+        List<PutEventsFile.ParsedEntry> entries = PutEventsFile.parse("""
+                [{"Source": "appliance.microwave", "DetailType": "Cook Ended", "Detail": "{\\"cook_secs\\": 5}"},
+                 {"Source": "appliance.microwave", "DetailType": "Cook Ended", "Detail": "{broken"}]
+                """, "events.json");
+        EventRouter.PutEventsOutcome outcome = router.putEvents(entries);
+        assertThat(outcome.failedEntryCount()).isEqualTo(1);
+        assertThat(outcome.routed().get(0).orElseThrow().deliveries()).hasSize(3);
+        JsonNode response = outcome.toAwsResponse();
+        assertThat(response.get("FailedEntryCount").asInt()).isEqualTo(1);
+        assertThat(response.at("/Entries/0/EventId").asText()).startsWith("event-");
+        assertThat(response.at("/Entries/1/ErrorCode").asText()).isEqualTo("MalformedDetail");
+        assertThat(response.at("/Entries/1/ErrorMessage").asText()).startsWith("Entry 2: Detail is malformed: ");
+    }
+
+    @Test
     void a_pattern_on_detail_type_filters() {
         EventRouter.RoutedEvent routed = router.route(entry("appliance.microwave", "Cook Started", "default"));
         assertThat(routed.deliveries()).extracting(d -> d.target().ruleLogicalId())
