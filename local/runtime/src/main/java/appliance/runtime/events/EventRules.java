@@ -42,7 +42,7 @@ public final class EventRules {
             int index = enabled.size();
             enabled.add(target);
             String pattern = patternText(target);
-            Machine machine = machines.computeIfAbsent(target.eventBusName(), bus -> new Machine());
+            Machine machine = machines.computeIfAbsent(target.eventBusName(), bus -> Machine.builder().build());
             try {
                 // The rule name in the machine is the target's index: several targets may share one rule.
                 machine.addRule(Integer.toString(index), pattern);

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +69,7 @@ public final class InputTransformer implements TargetInput {
         if (map.size() > MAX_VARIABLES) {
             throw new InvalidRuleException(where + ": InputTransformer.InputPathsMap has " + map.size() + " entries; at most " + MAX_VARIABLES + " are allowed");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : map.properties()) {
             String name = entry.getKey();
             if (name.toLowerCase(java.util.Locale.ROOT).startsWith("aws.")) {
                 throw new InvalidRuleException(where + ": InputTransformer.InputPathsMap: the name " + name + " is reserved (names may not start with 'AWS.')");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 import software.amazon.event.ruler.Machine;
 
@@ -66,7 +65,7 @@ public final class SubscriptionFilterPolicy implements SubscriptionFilter {
         if (scope == FilterPolicyScope.MESSAGE_ATTRIBUTES) {
             requireFlat(policy);
         }
-        Machine machine = new Machine();
+        Machine machine = Machine.builder().build();
         try {
             machine.addRule(RULE, policy.toString());
         } catch (IOException | RuntimeException e) {
@@ -86,8 +85,7 @@ public final class SubscriptionFilterPolicy implements SubscriptionFilter {
 
     /** Message attributes have no nesting, so neither may a MessageAttributes policy (except inside {@code $or}). */
     private static void requireFlat(JsonNode policy) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = policy.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : policy.properties()) {
             if (entry.getKey().equals("$or") && entry.getValue().isArray()) {
                 for (JsonNode alternative : entry.getValue()) {
                     if (alternative.isObject()) {

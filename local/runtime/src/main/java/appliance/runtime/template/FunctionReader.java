@@ -2,7 +2,6 @@ package appliance.runtime.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +87,7 @@ final class FunctionReader {
         if (!section.isObject()) {
             throw new TemplateException(properties.owner() + ": property Events must be a map of event names to events");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : section.properties()) {
             JsonNode type = entry.getValue().get("Type");
             if (type == null || !type.isTextual()) {
                 throw new TemplateException(properties.owner() + ": property Events." + entry.getKey() + ".Type is missing");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -52,8 +51,7 @@ final class GlobalsMerger {
     static JsonNode merge(JsonNode global, JsonNode local) {
         if (global.isObject() && local.isObject()) {
             ObjectNode merged = global.deepCopy();
-            for (Iterator<Map.Entry<String, JsonNode>> it = local.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : local.properties()) {
                 JsonNode globalValue = merged.get(field.getKey());
                 merged.set(field.getKey(), globalValue == null ? field.getValue().deepCopy() : merge(globalValue, field.getValue()));
             }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -72,8 +71,7 @@ final class IntrinsicResolver {
                 return IntrinsicFunctions.apply(function, value.get(function), this, where);
             }
             ObjectNode resolved = JsonNodeFactory.instance.objectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
                 JsonNode fieldValue = resolve(field.getValue(), where);
                 if (!fieldValue.isMissingNode()) {
                     resolved.set(field.getKey(), fieldValue);

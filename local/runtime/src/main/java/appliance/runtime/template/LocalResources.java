@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -55,8 +54,7 @@ final class LocalResources implements ResourceReferences {
             generated.put(logicalId + "Alias" + alias, new GeneratedResource("AWS::Lambda::Alias", logicalId, alias, null));
         }
         if (function || stateMachine) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = properties.path("Events").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> event = it.next();
+            for (Map.Entry<String, JsonNode> event : properties.path("Events").properties()) {
                 String eventType = event.getValue().path("Type").asText();
                 if (eventType.equals("EventBridgeRule") || eventType.equals("CloudWatchEvent") || eventType.equals("Schedule")) {
                     String ruleId = logicalId + event.getKey();

@@ -3,7 +3,6 @@ package appliance.runtime.template;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,7 @@ final class SamTemplateLoader {
 
         GlobalsMerger globals = new GlobalsMerger(root.get("Globals"));
         Map<String, JsonNode> kept = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = resourcesSection.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : resourcesSection.properties()) {
             String logicalId = entry.getKey();
             JsonNode resource = entry.getValue();
             if (!resource.isObject()) {
@@ -133,8 +131,7 @@ final class SamTemplateLoader {
             }
         }
         if (!transforms.contains(SAM_TRANSFORM)) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : resources.properties()) {
                 if (entry.getValue().path("Type").asText().startsWith("AWS::Serverless::")) {
                     throw new TemplateException("Resource " + entry.getKey() + ": " + entry.getValue().path("Type").asText()
                             + " needs 'Transform: " + SAM_TRANSFORM + "' at the top of the template");
@@ -162,8 +159,7 @@ final class SamTemplateLoader {
         if (section == null || section.isNull()) {
             return outputs;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : section.properties()) {
             String where = "Output " + entry.getKey();
             JsonNode output = entry.getValue();
             if (output.has("Condition") && !resolver.condition(output.get("Condition").asText(), where + ": Condition")) {

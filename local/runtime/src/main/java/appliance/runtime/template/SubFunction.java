@@ -3,7 +3,6 @@ package appliance.runtime.template;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -21,8 +20,7 @@ final class SubFunction implements IntrinsicFunction {
             template = argument.asText();
         } else if (argument != null && argument.isArray() && argument.size() == 2 && argument.get(0).isTextual() && argument.get(1).isObject()) {
             template = argument.get(0).asText();
-            for (Iterator<Map.Entry<String, JsonNode>> it = argument.get(1).fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> variable = it.next();
+            for (Map.Entry<String, JsonNode> variable : argument.get(1).properties()) {
                 variables.put(variable.getKey(), resolver.resolve(variable.getValue(), where));
             }
         } else {

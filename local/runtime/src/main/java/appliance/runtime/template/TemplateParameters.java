@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,7 @@ final class TemplateParameters {
                         + " (it declares: " + String.join(", ", names(section)) + ")");
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : section.properties()) {
             values.put(entry.getKey(), valueOf(entry.getKey(), entry.getValue(), overrides.get(entry.getKey())));
         }
         return values;
