@@ -3,6 +3,9 @@ package appliance.runtime.template;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +29,6 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class CloudFormationYaml {
 
-    /** Decimals stay exactly as written (1.10, not 1.1) in both readers. */
-    private static final ObjectMapper JSON = exactDecimals(new ObjectMapper());
     /** CloudFormation rejects duplicate keys in JSON templates too. */
     private static final ObjectMapper STRICT_JSON = exactDecimals(new ObjectMapper()).enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -110,7 +111,54 @@ public final class CloudFormationYaml {
         if (!(loaded instanceof Map)) {
             throw new TemplateException(source + ": a template must be a YAML or JSON object at the top");
         }
-        return JSON.valueToTree(loaded);
+        return toTree(loaded);
+    }
+
+    /**
+     * SnakeYAML's maps, lists and scalars as a Jackson tree. Done by hand rather than with
+     * {@code valueToTree}: it is a few lines, and it spares a cold JVM Jackson's serializer set-up.
+     */
+    private static JsonNode toTree(Object value) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode object = nodes.objectNode();
+            map.forEach((key, member) -> object.set(String.valueOf(key), toTree(member)));
+            return object;
+        }
+        if (value instanceof java.util.Collection<?> collection) {
+            ArrayNode array = nodes.arrayNode();
+            collection.forEach(member -> array.add(toTree(member)));
+            return array;
+        }
+        if (value == null) {
+            return nodes.nullNode();
+        }
+        if (value instanceof String text) {
+            return nodes.textNode(text);
+        }
+        if (value instanceof Boolean bool) {
+            return nodes.booleanNode(bool);
+        }
+        if (value instanceof Integer number) {
+            return nodes.numberNode(number);
+        }
+        if (value instanceof Long number) {
+            return nodes.numberNode(number);
+        }
+        if (value instanceof java.math.BigInteger number) {
+            return nodes.numberNode(number);
+        }
+        if (value instanceof java.math.BigDecimal number) {
+            // DecimalNode directly: it keeps the scale, so 1.10 stays 1.10.
+            return new com.fasterxml.jackson.databind.node.DecimalNode(number);
+        }
+        if (value instanceof Double number) {
+            return nodes.numberNode(number);
+        }
+        if (value instanceof byte[] bytes) {
+            return nodes.textNode(java.util.Base64.getEncoder().encodeToString(bytes));
+        }
+        return nodes.textNode(String.valueOf(value));
     }
 
     private static String describe(String source, MarkedYAMLException e) {

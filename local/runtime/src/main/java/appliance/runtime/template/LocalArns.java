@@ -86,8 +86,22 @@ public final class LocalArns {
         return "arn:" + partition + ":s3:::" + name;
     }
 
-    /** A stable id derived from the logical id, so a KMS key id or subscription id is the same on every run. */
+    /**
+     * A stable id in UUID form derived from the logical id, so a KMS key id or subscription id is the same
+     * on every run. Two FNV-1a hashes rather than UUID.nameUUIDFromBytes: MD5 would load the JVM's security
+     * providers, tens of milliseconds of a cold start, for ids that need no cryptography.
+     */
     public static String stableId(String kind, String logicalId) {
-        return UUID.nameUUIDFromBytes((kind + ":" + logicalId).getBytes(StandardCharsets.UTF_8)).toString();
+        byte[] bytes = (kind + ":" + logicalId).getBytes(StandardCharsets.UTF_8);
+        return new UUID(fnv1a(bytes, 0xcbf29ce484222325L), fnv1a(bytes, 0x84222325cbf29ce4L)).toString();
+    }
+
+    private static long fnv1a(byte[] bytes, long seed) {
+        long hash = seed;
+        for (byte b : bytes) {
+            hash ^= b & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        return hash;
     }
 }

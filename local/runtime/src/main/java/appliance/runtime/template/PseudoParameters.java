@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.UUID;
 
 /**
  * CloudFormation's pseudo parameters ({@code AWS::Region}, ...) with local values. {@code AWS::NoValue}
@@ -29,7 +28,7 @@ final class PseudoParameters {
             case "AWS::URLSuffix" -> TextNode.valueOf(settings.urlSuffix());
             case "AWS::StackId" -> TextNode.valueOf("arn:" + settings.partition() + ":cloudformation:" + settings.region() + ":"
                     + settings.accountId() + ":stack/" + settings.stackName() + "/"
-                    + UUID.nameUUIDFromBytes(settings.stackName().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    + LocalArns.stableId("stack", settings.stackName()));
             case "AWS::NotificationARNs" -> JsonNodeFactory.instance.arrayNode();
             case "AWS::NoValue" -> MissingNode.getInstance();
             default -> null;
