@@ -15,6 +15,17 @@ public record EventEnvironment(String accountId, String region, Clock clock, Sup
 
     /** Account 123456789012 in us-east-1 (as Step Functions Local), the system clock and random UUIDs. */
     public static EventEnvironment local() {
-        return new EventEnvironment("123456789012", "us-east-1", Clock.systemUTC(), () -> UUID.randomUUID().toString());
+        return new EventEnvironment("123456789012", "us-east-1", Clock.systemUTC(), EventEnvironment::randomId);
+    }
+
+    /**
+     * A random version-4 UUID, as EventBridge's event ids are. From ThreadLocalRandom rather than
+     * UUID.randomUUID: these ids need no cryptographic strength, and SecureRandom's set-up costs a cold start.
+     */
+    public static String randomId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }

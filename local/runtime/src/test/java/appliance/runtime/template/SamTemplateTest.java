@@ -105,6 +105,17 @@ class SamTemplateTest {
     }
 
     @Test
+    void a_yaml_definition_file_becomes_json_with_its_substitutions() throws Exception {
+        SamTemplate loaded = SamTemplate.load(templateFile.getParent().resolve("yaml/template.yaml"));
+        StateMachineResource machine = loaded.stateMachine("YamlMachine").orElseThrow();
+        JsonNode definition = new ObjectMapper().readTree(machine.definition());
+        assertThat(definition.at("/States/Notify/Parameters/TopicArn").asText()).isEqualTo("arn:aws:sns:us-east-1:123456789012:Alerts");
+        assertThat(definition.at("/States/Notify/Parameters/Message.$").asText()).isEqualTo("$.message");
+        assertThat(machine.arn()).isEqualTo("arn:aws:states:us-east-1:123456789012:stateMachine:yaml-machine");
+        assertThat(loaded.stateMachineByArn(machine.arn())).contains(machine);
+    }
+
+    @Test
     void a_resource_whose_condition_is_false_is_dropped() {
         assertThat(template.function("ProdOnlyFunction")).isEmpty();
         assertThat(template.resources()).doesNotContainKey("ProdOnlyFunction");
