@@ -65,6 +65,7 @@ public final class SubscriptionFilterPolicy implements SubscriptionFilter {
         if (scope == FilterPolicyScope.MESSAGE_ATTRIBUTES) {
             requireFlat(policy);
         }
+        FilterPolicyLimits.check(policy);
         Machine machine = Machine.builder().build();
         try {
             machine.addRule(RULE, policy.toString());

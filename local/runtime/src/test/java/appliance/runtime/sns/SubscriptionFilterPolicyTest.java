@@ -171,6 +171,22 @@ class SubscriptionFilterPolicyTest {
     }
 
     @Test
+    void sns_limits_on_keys_and_combinations_apply() {
+        assertThatThrownBy(() -> SubscriptionFilterPolicy.compile("{\"a\": [1], \"b\": [1], \"c\": [1], \"d\": [1], \"e\": [1], \"f\": [1]}",
+                FilterPolicyScope.MESSAGE_ATTRIBUTES))
+                .isInstanceOf(InvalidFilterPolicyException.class)
+                .hasMessage("Invalid parameter: FilterPolicy: Filter policy can not have more than 5 keys (it has 6: a, b, c, d, e, f)");
+        // 6 x 5 x 6 = 180 combinations.
+        String tooComplex = "{\"a\": [1, 2, 3, 4, 5, 6], \"b\": {\"c\": [1, 2, 3, 4, 5]}, \"d\": [1, 2, 3, 4, 5, 6]}";
+        assertThatThrownBy(() -> SubscriptionFilterPolicy.compile(tooComplex, FilterPolicyScope.MESSAGE_BODY))
+                .isInstanceOf(InvalidFilterPolicyException.class)
+                .hasMessage("Invalid parameter: FilterPolicy: Filter policy is too complex: 180 combinations of values, at most 150 are allowed");
+        // 5 x 6 x 5 = 150 is the most SNS allows.
+        assertThat(SubscriptionFilterPolicy.compile("{\"a\": [1, 2, 3, 4, 5], \"b\": [1, 2, 3, 4, 5, 6], \"c\": [1, 2, 3, 4, 5]}",
+                FilterPolicyScope.MESSAGE_ATTRIBUTES).accepts(Map.of("a", number("1"), "b", number("2"), "c", number("3")), "")).isTrue();
+    }
+
+    @Test
     void the_scope_parses_sns_names_and_defaults_to_message_attributes() {
         assertThat(FilterPolicyScope.fromAwsName(null)).isEqualTo(FilterPolicyScope.MESSAGE_ATTRIBUTES);
         assertThat(FilterPolicyScope.fromAwsName("MessageBody")).isEqualTo(FilterPolicyScope.MESSAGE_BODY);
