@@ -142,9 +142,9 @@ final class LocalResources implements ResourceReferences {
         return TextNode.valueOf(arns.qualifiedFunction(name, text(resolver.resolve(alias, "Resource " + logicalId), logicalId, "AutoPublishAlias")));
     }
 
-    /** The physical name of a function: FunctionName or the logical id. */
+    /** The physical name of a function (FunctionName or the logical id), which is what its Ref returns. */
     String functionName(String logicalId) {
-        return identity(logicalId, "Resource " + logicalId).attributes().get("Name").asText();
+        return identity(logicalId, "Resource " + logicalId).ref().asText();
     }
 
     Identity identity(String logicalId, String where) {
@@ -188,7 +188,8 @@ final class LocalResources implements ResourceReferences {
             case "AWS::Serverless::Function", "AWS::Lambda::Function": {
                 String name = name(logicalId, properties, "FunctionName");
                 String arn = arns.function(name);
-                return new Identity(type, TextNode.valueOf(name), attributes("Arn", arn, "Name", name));
+                // Lambda has no Name attribute: the name is what Ref returns.
+                return new Identity(type, TextNode.valueOf(name), attributes("Arn", arn));
             }
             case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine": {
                 String name = name(logicalId, properties, type.equals("AWS::Serverless::StateMachine") ? "Name" : "StateMachineName");

@@ -83,6 +83,13 @@ class TemplateErrorsTest {
     }
 
     @Test
+    void a_function_has_no_name_attribute_as_on_aws() {
+        String yaml = function("      Handler: a.B\n      Runtime: java21\n      CodeUri: f\n")
+                + "  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !GetAtt ClassifyCookFunction.Name\n";
+        assertThat(errorOf(yaml)).isEqualTo("Resource T: !GetAtt ClassifyCookFunction.Name: AWS::Serverless::Function has no attribute Name locally (it has: Arn)");
+    }
+
+    @Test
     void a_ref_to_nothing() {
         String yaml = HEADER + "Resources:\n  X:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !Ref Missing\n";
         assertThat(errorOf(yaml)).isEqualTo("Resource X: !Ref Missing: no parameter or resource Missing");
