@@ -33,8 +33,12 @@ final class LocalResources implements ResourceReferences {
     private record GeneratedResource(String type, String owner, String name, String eventBus) {
     }
 
-    LocalResources(Map<String, JsonNode> declared, LocalArns arns, IntrinsicResolver resolver) {
+    /** Resources left out because their Condition is false, with that condition's name. */
+    private final Map<String, String> dropped;
+
+    LocalResources(Map<String, JsonNode> declared, Map<String, String> dropped, LocalArns arns, IntrinsicResolver resolver) {
         this.declared = declared;
+        this.dropped = dropped;
         this.arns = arns;
         this.resolver = resolver;
         this.generated = new LinkedHashMap<>();
@@ -100,7 +104,7 @@ final class LocalResources implements ResourceReferences {
             return samReference(logicalId.substring(0, dot), logicalId.substring(dot + 1), where);
         }
         if (!has(logicalId)) {
-            throw new TemplateException(where + ": !Ref " + logicalId + ": no parameter or resource " + logicalId);
+            throw new TemplateException(where + ": !Ref " + logicalId + ": " + missing(logicalId, "no parameter or resource "));
         }
         return identity(logicalId, where).ref();
     }
@@ -109,7 +113,7 @@ final class LocalResources implements ResourceReferences {
     public JsonNode getAtt(String logicalId, String attribute, String where) {
         String call = where + ": !GetAtt " + logicalId + "." + attribute;
         if (!has(logicalId)) {
-            throw new TemplateException(call + ": no resource " + logicalId);
+            throw new TemplateException(call + ": " + missing(logicalId, "no resource "));
         }
         Identity identity = identity(logicalId, where);
         JsonNode value = identity.attributes().get(attribute);
@@ -118,6 +122,12 @@ final class LocalResources implements ResourceReferences {
                     + (identity.attributes().isEmpty() ? "" : " (it has: " + String.join(", ", identity.attributes().keySet()) + ")"));
         }
         return value;
+    }
+
+    private String missing(String logicalId, String nothing) {
+        String condition = dropped.get(logicalId);
+        return condition == null ? nothing + logicalId
+                : "resource " + logicalId + " is not created, as its Condition " + condition + " is false (guard this with !If " + condition + ")";
     }
 
     /** SAM's {@code !Ref Function.Alias} and {@code !Ref Function.Version}. */

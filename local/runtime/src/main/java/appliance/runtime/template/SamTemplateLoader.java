@@ -36,6 +36,7 @@ final class SamTemplateLoader {
 
         GlobalsMerger globals = new GlobalsMerger(root.get("Globals"));
         Map<String, JsonNode> kept = new LinkedHashMap<>();
+        Map<String, String> dropped = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : resourcesSection.properties()) {
             String logicalId = entry.getKey();
             JsonNode resource = entry.getValue();
@@ -46,13 +47,14 @@ final class SamTemplateLoader {
                 throw new TemplateException("Resource " + logicalId + ": Type is missing");
             }
             if (resource.has("Condition") && !resolver.condition(resource.get("Condition").asText(), "Resource " + logicalId + ": Condition")) {
+                dropped.put(logicalId, resource.get("Condition").asText());
                 continue;
             }
             kept.put(logicalId, globals.mergeInto(resource));
         }
 
         LocalArns arns = new LocalArns(settings);
-        LocalResources references = new LocalResources(kept, arns, resolver);
+        LocalResources references = new LocalResources(kept, dropped, arns, resolver);
         resolver.useResources(references);
 
         Map<String, TemplateResource> resources = new LinkedHashMap<>();

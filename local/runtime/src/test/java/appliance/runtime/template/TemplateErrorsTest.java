@@ -90,6 +90,14 @@ class TemplateErrorsTest {
     }
 
     @Test
+    void a_ref_to_a_resource_whose_condition_is_false() {
+        String yaml = HEADER + "Parameters:\n  Stage: {Type: String, Default: dev}\nConditions:\n  IsProd: !Equals [!Ref Stage, prod]\n"
+                + "Resources:\n  P:\n    Type: AWS::SNS::Topic\n    Condition: IsProd\n"
+                + "  X:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !GetAtt P.TopicName\n";
+        assertThat(errorOf(yaml)).isEqualTo("Resource X: !GetAtt P.TopicName: resource P is not created, as its Condition IsProd is false (guard this with !If IsProd)");
+    }
+
+    @Test
     void a_ref_to_nothing() {
         String yaml = HEADER + "Resources:\n  X:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !Ref Missing\n";
         assertThat(errorOf(yaml)).isEqualTo("Resource X: !Ref Missing: no parameter or resource Missing");
