@@ -2,6 +2,7 @@ package appliance.runtime.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -34,7 +35,7 @@ public final class EventEnvelope {
         event.put("account", environment.accountId());
         event.put("time", format(entry.time().orElse(receivedAt)));
         event.put("region", environment.region());
-        com.fasterxml.jackson.databind.node.ArrayNode resources = event.putArray("resources");
+        ArrayNode resources = event.putArray("resources");
         entry.resources().forEach(resources::add);
         try {
             event.set("detail", JSON.readTree(entry.detail()));

@@ -2,6 +2,7 @@ package appliance.runtime.events;
 
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /** Where events are put: the account and region in the envelope, and the clock and id source, injected so tests are exact. */
@@ -23,7 +24,7 @@ public record EventEnvironment(String accountId, String region, Clock clock, Sup
      * UUID.randomUUID: these ids need no cryptographic strength, and SecureRandom's set-up costs a cold start.
      */
     public static String randomId() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low).toString();

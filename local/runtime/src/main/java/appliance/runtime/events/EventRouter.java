@@ -1,6 +1,8 @@
 package appliance.runtime.events;
 
 import appliance.runtime.template.EventRuleTarget;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,9 +68,9 @@ public final class EventRouter {
 
         /** As {@code aws events put-events} prints it: an EventId per accepted entry, ErrorCode/ErrorMessage per failed one. */
         public ObjectNode toAwsResponse() {
-            ObjectNode response = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            ObjectNode response = JsonNodeFactory.instance.objectNode();
             response.put("FailedEntryCount", failedEntryCount());
-            com.fasterxml.jackson.databind.node.ArrayNode list = response.putArray("Entries");
+            ArrayNode list = response.putArray("Entries");
             for (int i = 0; i < entries.size(); i++) {
                 ObjectNode entry = list.addObject();
                 if (routed.get(i).isPresent()) {

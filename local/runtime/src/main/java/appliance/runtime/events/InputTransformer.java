@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -71,7 +72,7 @@ public final class InputTransformer implements TargetInput {
         }
         for (Map.Entry<String, JsonNode> entry : map.properties()) {
             String name = entry.getKey();
-            if (name.toLowerCase(java.util.Locale.ROOT).startsWith("aws.")) {
+            if (name.toLowerCase(Locale.ROOT).startsWith("aws.")) {
                 throw new InvalidRuleException(where + ": InputTransformer.InputPathsMap: the name " + name + " is reserved (names may not start with 'AWS.')");
             }
             String path = entry.getValue().asText("");

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -89,7 +90,7 @@ public final class PutEventsFile {
         JsonNode detail = entry.get("Detail");
         if (!detail.isTextual()) {
             return ParsedEntry.invalid(number, "MalformedDetail",
-                    "Detail must be a string holding the event's JSON (for example \"{\\\"cook_secs\\\": 10}\"), got " + detail.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+                    "Detail must be a string holding the event's JSON (for example \"{\\\"cook_secs\\\": 10}\"), got " + detail.getNodeType().toString().toLowerCase(Locale.ROOT));
         }
         try {
             JsonNode parsedDetail = JSON.readTree(detail.asText());

@@ -3,7 +3,9 @@ package appliance.runtime.events;
 import appliance.engine.path.DataScope;
 import appliance.engine.path.ReferencePath;
 import appliance.runtime.template.EventRuleTarget;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -51,8 +53,8 @@ public sealed interface TargetInput permits TargetInput.MatchedEvent, TargetInpu
     record Constant(String json) implements TargetInput {
         static Constant of(String json, String where) {
             try {
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                new ObjectMapper().readTree(json);
+            } catch (JsonProcessingException e) {
                 throw new InvalidRuleException(where + ": Input is not valid JSON: " + e.getOriginalMessage());
             }
             return new Constant(json);

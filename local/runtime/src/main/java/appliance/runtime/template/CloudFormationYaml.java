@@ -1,12 +1,18 @@
 package appliance.runtime.template;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -30,11 +36,11 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class CloudFormationYaml {
 
     /** CloudFormation rejects duplicate keys in JSON templates too. */
-    private static final ObjectMapper STRICT_JSON = exactDecimals(new ObjectMapper()).enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper STRICT_JSON = exactDecimals(new ObjectMapper()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private static ObjectMapper exactDecimals(ObjectMapper mapper) {
-        return mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+        return mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     }
 
     /** Short tag to long-form key. {@code !GetAtt} and {@code !Condition} get their own handling below. */
@@ -125,7 +131,7 @@ public final class CloudFormationYaml {
             map.forEach((key, member) -> object.set(String.valueOf(key), toTree(member)));
             return object;
         }
-        if (value instanceof java.util.Collection<?> collection) {
+        if (value instanceof Collection<?> collection) {
             ArrayNode array = nodes.arrayNode();
             collection.forEach(member -> array.add(toTree(member)));
             return array;
@@ -150,13 +156,13 @@ public final class CloudFormationYaml {
         }
         if (value instanceof java.math.BigDecimal number) {
             // DecimalNode directly: it keeps the scale, so 1.10 stays 1.10.
-            return new com.fasterxml.jackson.databind.node.DecimalNode(number);
+            return new DecimalNode(number);
         }
         if (value instanceof Double number) {
             return nodes.numberNode(number);
         }
         if (value instanceof byte[] bytes) {
-            return nodes.textNode(java.util.Base64.getEncoder().encodeToString(bytes));
+            return nodes.textNode(Base64.getEncoder().encodeToString(bytes));
         }
         return nodes.textNode(String.valueOf(value));
     }

@@ -1,6 +1,7 @@
 package appliance.runtime.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class EventSources {
         if (config.isEmpty() || queueId == null) {
             return config;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode withArn = config.get().deepCopy();
+        ObjectNode withArn = config.get().deepCopy();
         withArn.set("Arn", references.getAtt(queueId, "Arn", properties.owner()));
         return Optional.of(withArn);
     }

@@ -1,6 +1,7 @@
 package appliance.runtime.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +95,7 @@ final class FunctionReader {
             }
             JsonNode eventProperties = entry.getValue().path("Properties");
             events.put(entry.getKey(), new FunctionResource.ResourceEvent(entry.getKey(), type.asText(),
-                    eventProperties.isMissingNode() ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : eventProperties));
+                    eventProperties.isMissingNode() ? JsonNodeFactory.instance.objectNode() : eventProperties));
         }
         return events;
     }

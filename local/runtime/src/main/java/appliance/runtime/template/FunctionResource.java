@@ -2,6 +2,8 @@ package appliance.runtime.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,8 +43,8 @@ public record FunctionResource(
 
     public FunctionResource {
         architectures = List.copyOf(architectures);
-        environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
-        events = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(events));
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        events = Collections.unmodifiableMap(new LinkedHashMap<>(events));
     }
 
     /** The ARN that callers use: the alias when AutoPublishAlias is set, else the function. */

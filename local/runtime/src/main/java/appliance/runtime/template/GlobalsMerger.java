@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * SAM's {@code Globals}: each section ({@code Function}, {@code StateMachine}, {@code Api}, ...) applies
@@ -15,7 +17,7 @@ import java.util.Map;
  */
 final class GlobalsMerger {
 
-    private static final java.util.Set<String> SECTIONS = java.util.Set.of(
+    private static final Set<String> SECTIONS = Set.of(
             "Function", "StateMachine", "Api", "HttpApi", "SimpleTable", "LayerVersion", "CapacityProvider");
 
     private final JsonNode globals;
@@ -27,7 +29,7 @@ final class GlobalsMerger {
         }
         this.globals.fieldNames().forEachRemaining(section -> {
             if (!SECTIONS.contains(section)) {
-                throw new TemplateException("Globals: '" + section + "' is not a section SAM supports (" + String.join(", ", new java.util.TreeSet<>(SECTIONS)) + ")");
+                throw new TemplateException("Globals: '" + section + "' is not a section SAM supports (" + String.join(", ", new TreeSet<>(SECTIONS)) + ")");
             }
         });
     }

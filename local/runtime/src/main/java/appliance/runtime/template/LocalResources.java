@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -88,7 +90,7 @@ final class LocalResources implements ResourceReferences {
     }
 
     /** The logical ids of the queues SAM generates (rule dead-letter queues), in template order. */
-    java.util.List<String> generatedQueues() {
+    List<String> generatedQueues() {
         return generated.entrySet().stream().filter(e -> e.getValue().type().equals("AWS::SQS::Queue")).map(Map.Entry::getKey).toList();
     }
 
@@ -269,7 +271,7 @@ final class LocalResources implements ResourceReferences {
     private Identity role(String name) {
         String arn = arns.role(name);
         return new Identity("AWS::IAM::Role", TextNode.valueOf(name),
-                attributes("Arn", arn, "RoleId", "AROA" + LocalArns.stableId("role", name).replace("-", "").substring(0, 17).toUpperCase(java.util.Locale.ROOT)));
+                attributes("Arn", arn, "RoleId", "AROA" + LocalArns.stableId("role", name).replace("-", "").substring(0, 17).toUpperCase(Locale.ROOT)));
     }
 
     private Identity rule(String bus, String name) {

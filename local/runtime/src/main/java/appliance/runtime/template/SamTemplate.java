@@ -2,6 +2,8 @@ package appliance.runtime.template;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,15 +32,15 @@ public record SamTemplate(
         Map<String, TemplateOutput> outputs) {
 
     public SamTemplate {
-        parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
-        resources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(resources));
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        resources = Collections.unmodifiableMap(new LinkedHashMap<>(resources));
         functions = List.copyOf(functions);
         stateMachines = List.copyOf(stateMachines);
         topics = List.copyOf(topics);
         subscriptions = List.copyOf(subscriptions);
         queues = List.copyOf(queues);
         eventRules = List.copyOf(eventRules);
-        outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
+        outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
     }
 
     /** Loads with the default settings (stack appliance-local, us-east-1, 123456789012, no overrides). */

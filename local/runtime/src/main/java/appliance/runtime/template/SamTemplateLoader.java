@@ -1,6 +1,7 @@
 package appliance.runtime.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ final class SamTemplateLoader {
             JsonNode properties = resolver.resolve(resource.path("Properties").isMissingNode() ? null : resource.get("Properties"), "Resource " + logicalId);
             JsonNode ref = references.ref(logicalId, "Resource " + logicalId);
             resources.put(logicalId, new TemplateResource(logicalId, resource.get("Type").asText(),
-                    properties == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : properties, ref.asText()));
+                    properties == null ? JsonNodeFactory.instance.objectNode() : properties, ref.asText()));
         });
 
         Path baseDirectory = templateFile.getParent();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,7 +75,7 @@ final class StateMachineReader {
 
     /** JSON files are kept as written (after substitution); YAML ones become JSON. Either must parse. */
     private static String toJson(String text, Path path, String source) {
-        String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".yaml") || name.endsWith(".yml")) {
             return CloudFormationYaml.parse(text, source).toString();
         }

@@ -1,6 +1,8 @@
 package appliance.runtime.template;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,8 +29,8 @@ public record StateMachineResource(
         Map<String, FunctionResource.ResourceEvent> events) {
 
     public StateMachineResource {
-        definitionSubstitutions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(definitionSubstitutions));
-        events = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(events));
+        definitionSubstitutions = Collections.unmodifiableMap(new LinkedHashMap<>(definitionSubstitutions));
+        events = Collections.unmodifiableMap(new LinkedHashMap<>(events));
     }
 
     public boolean isExpress() {

@@ -1,6 +1,8 @@
 package appliance.runtime.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** One entry of {@code Outputs}, its Value resolved; {@link #text()} is what {@code describe-stacks} shows. */
@@ -18,7 +20,7 @@ public record TemplateOutput(String name, JsonNode value, Optional<String> descr
     /** A list value is shown comma-separated, as CloudFormation does. */
     public String text() {
         if (value.isArray()) {
-            java.util.List<String> parts = new java.util.ArrayList<>();
+            List<String> parts = new ArrayList<>();
             value.forEach(member -> parts.add(member.asText()));
             return String.join(",", parts);
         }
