@@ -4,6 +4,7 @@ import static appliance.runtime.lambda.FixtureFunctions.function;
 import static appliance.runtime.lambda.FixtureFunctions.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import appliance.runtime.lambda.fixtures.BackgroundThreadHandler;
 import appliance.runtime.lambda.fixtures.EnvironmentHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,5 +71,15 @@ class EnvironmentVariablesTest {
 
         assertThat(System.getenv("AWS_LAMBDA_FUNCTION_NAME")).isNull();
         assertThat(System.getenv("PATH")).isNotNull();
+    }
+
+    @Test
+    void threads_a_function_starts_see_its_variables_and_their_output_is_captured() {
+        runtime.register(function("threaded", handler(BackgroundThreadHandler.class), Map.of("GREETING", "hej"), null));
+
+        LambdaInvocationResult result = runtime.invoke("threaded", JSON.nullNode());
+
+        assertThat(result.payload()).isEqualTo("\"hej\"");
+        assertThat(result.log().messages()).contains("from a background thread");
     }
 }

@@ -58,7 +58,7 @@ public final class ProcessEnvironmentOverlay extends AbstractMap<String, String>
         } catch (ReflectiveOperationException | RuntimeException failure) {
             throw new IllegalStateException("Cannot give in-process Lambda functions their own environment variables"
                     + " (" + failure + "). Start the JVM with " + REQUIRED_JVM_FLAGS
-                    + " (the java command, MAVEN_OPTS / surefire argLine for tests).", failure);
+                    + " (on the java command line; for tests, in maven-surefire-plugin's argLine).", failure);
         }
     }
 

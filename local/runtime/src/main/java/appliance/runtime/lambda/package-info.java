@@ -1,0 +1,19 @@
+/**
+ * In-process AWS Lambda for Java functions, with Lambda's semantics.
+ *
+ * <pre>{@code
+ * LocalLambdaRuntime lambda = new LocalLambdaRuntime(LambdaRuntimeOptions.defaults().withLogSink(printer));
+ * lambda.register(new LambdaFunctionConfig("ClassifierFunction", "appliance-classifier",
+ *         "appliance.classifier.ClassifyCookHandler::handleRequest",
+ *         FunctionModuleClasspath.of(Path.of("functions/classifier")),
+ *         512, 10, Map.of(), null, "arm64", "java21", "live"));
+ * LambdaInvocationResult result = lambda.invoke("arn:aws:lambda:us-east-1:123456789012:function:appliance-classifier:live", event);
+ * }</pre>
+ *
+ * A function error is a result ({@link appliance.runtime.lambda.LambdaInvocationResult#error()}, payload = Lambda's
+ * error document); a refused call (throttled, unknown function) throws
+ * {@link appliance.runtime.lambda.LambdaServiceException}. The JVM needs
+ * {@code --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED} (per-function
+ * environment variables).
+ */
+package appliance.runtime.lambda;
