@@ -30,12 +30,12 @@ final class DeployedFunction {
     }
 
     /** An environment for one call, or a throttle when reserved concurrency is exhausted. */
-    ExecutionEnvironment acquire(String executedVersion) {
+    ExecutionEnvironment acquire(String executedVersion, String requestId) {
         int ordinal;
         synchronized (this) {
             Integer reserved = config.reservedConcurrency();
             if (reserved != null && inFlight >= reserved) {
-                throw LambdaServiceException.throttled();
+                throw LambdaServiceException.throttled(requestId);
             }
             inFlight++;
             ExecutionEnvironment idle = idleByVersion.computeIfAbsent(executedVersion, v -> new ArrayDeque<>()).pollFirst();

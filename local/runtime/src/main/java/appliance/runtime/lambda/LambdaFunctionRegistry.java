@@ -42,14 +42,14 @@ public final class LambdaFunctionRegistry {
     /** True when {@link #resolve} would find a function for this name, ARN or logical id. */
     public boolean contains(String functionNameOrArn) {
         try {
-            resolve(functionNameOrArn);
+            resolve(functionNameOrArn, null);
             return true;
         } catch (LambdaServiceException notFound) {
             return false;
         }
     }
 
-    synchronized Target resolve(String reference) {
+    synchronized Target resolve(String reference, String requestId) {
         if (reference == null || reference.isBlank()) {
             throw new IllegalArgumentException("Lambda Invoke needs a function name or ARN; none was given");
         }
@@ -71,12 +71,12 @@ public final class LambdaFunctionRegistry {
             function = byLogicalId.get(name);
         }
         if (function == null) {
-            throw LambdaServiceException.functionNotFound(LambdaNames.functionArn(name, qualifier));
+            throw LambdaServiceException.functionNotFound(LambdaNames.functionArn(name, qualifier), requestId);
         }
         String functionName = function.config().functionName();
         String executed = executedVersion(function.config(), qualifier);
         if (executed == null) {
-            throw LambdaServiceException.functionNotFound(LambdaNames.functionArn(functionName, qualifier));
+            throw LambdaServiceException.functionNotFound(LambdaNames.functionArn(functionName, qualifier), requestId);
         }
         return new Target(function, executed, LambdaNames.functionArn(functionName, qualifier));
     }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
  *                         on-demand functions since August 2025)
  * @param initDurationMs   the init duration on a cold start, null on a warm one
  * @param coldStart        true when this call created its execution environment
+ * @param architecture     {@code x86_64} or {@code arm64}: with memory and billed duration, what the call costs
  * @param log              the lines this call wrote, START to REPORT
  */
 public record LambdaInvocationResult(
@@ -30,6 +31,7 @@ public record LambdaInvocationResult(
         boolean coldStart,
         int memorySizeMb,
         int maxMemoryUsedMb,
+        String architecture,
         LambdaInvocationLog log) {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -12,22 +12,29 @@ public final class LambdaServiceException extends RuntimeException {
     private final String errorCode;
     private final int statusCode;
     private final String reason;
+    private final String requestId;
 
-    public LambdaServiceException(String errorCode, int statusCode, String message, String reason) {
+    public LambdaServiceException(String errorCode, int statusCode, String message, String reason, String requestId) {
         super(message, null, false, false);
         this.errorCode = errorCode;
         this.statusCode = statusCode;
         this.reason = reason;
+        this.requestId = requestId;
     }
 
     /** Reserved concurrency exhausted: Lambda answers 429 with "Rate Exceeded.". */
-    static LambdaServiceException throttled() {
+    static LambdaServiceException throttled(String requestId) {
         return new LambdaServiceException(TOO_MANY_REQUESTS, 429, "Rate Exceeded.",
-                "ReservedFunctionConcurrentInvocationLimitExceeded");
+                "ReservedFunctionConcurrentInvocationLimitExceeded", requestId);
     }
 
-    static LambdaServiceException functionNotFound(String arn) {
-        return new LambdaServiceException(RESOURCE_NOT_FOUND, 404, "Function not found: " + arn, null);
+    static LambdaServiceException functionNotFound(String arn, String requestId) {
+        return new LambdaServiceException(RESOURCE_NOT_FOUND, 404, "Function not found: " + arn, null, requestId);
+    }
+
+    /** The id of the refused request. */
+    public String requestId() {
+        return requestId;
     }
 
     /** The Lambda API error code, e.g. {@code TooManyRequestsException}. */
@@ -48,5 +55,15 @@ public final class LambdaServiceException extends RuntimeException {
     /** The error name a Step Functions Task state sees: {@code Lambda.} plus the error code. */
     public String stepFunctionsError() {
         return "Lambda." + errorCode;
+    }
+
+    /**
+     * The cause a Step Functions Task state reports with it, the AWS SDK's exception text, e.g. {@code Rate
+     * Exceeded. (Service: AWSLambda; Status Code: 429; Error Code: TooManyRequestsException; Request ID: ...;
+     * Proxy: null)}.
+     */
+    public String stepFunctionsCause() {
+        return getMessage() + " (Service: AWSLambda; Status Code: " + statusCode + "; Error Code: " + errorCode
+                + "; Request ID: " + requestId + "; Proxy: null)";
     }
 }

@@ -61,12 +61,12 @@ public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
 
     /** Invokes with the request body as bytes (the JSON text of the event). */
     public LambdaInvocationResult invoke(String functionNameOrArn, byte[] request) {
-        LambdaFunctionRegistry.Target target = registry.resolve(functionNameOrArn);
+        String requestId = options.ids().requestId();
+        LambdaFunctionRegistry.Target target = registry.resolve(functionNameOrArn, requestId);
         DeployedFunction function = target.function();
         LambdaFunctionConfig config = function.config();
-        ExecutionEnvironment environment = function.acquire(target.executedVersion());
+        ExecutionEnvironment environment = function.acquire(target.executedVersion(), requestId);
         LambdaClock clock = options.clock();
-        String requestId = options.ids().requestId();
         long start = clock.nanoTime();
         long timeoutNanos = config.timeoutSeconds() * 1_000_000_000L;
         Invocation invocation = new Invocation(requestId, request, start, start + timeoutNanos,
@@ -124,7 +124,7 @@ public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
 
         return new LambdaInvocationResult(requestId, config.functionName(), target.executedVersion(),
                 target.invokedFunctionArn(), payload, error, durationMs, billedMs, initMs, cold, config.memoryMb(),
-                outcome.maxMemoryUsedMb(), log);
+                outcome.maxMemoryUsedMb(), config.architecture(), log);
     }
 
     /** Discards every execution environment (their threads are daemons; nothing else is held). */

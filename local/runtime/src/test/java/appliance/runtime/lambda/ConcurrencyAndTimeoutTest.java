@@ -57,6 +57,9 @@ class ConcurrencyAndTimeoutTest {
                     assertThat(throttle.getMessage()).isEqualTo("Rate Exceeded.");
                     assertThat(throttle.statusCode()).isEqualTo(429);
                     assertThat(throttle.stepFunctionsError()).isEqualTo("Lambda.TooManyRequestsException");
+                    assertThat(throttle.stepFunctionsCause()).isEqualTo("Rate Exceeded. (Service: AWSLambda; Status"
+                            + " Code: 429; Error Code: TooManyRequestsException; Request ID: "
+                            + "00000000-0000-4000-8000-000000000002; Proxy: null)");
                 });
 
         release.countDown();

@@ -58,6 +58,8 @@ class InvocationLogTest {
                         + "\tMax Memory Used: 87 MB\t");
         assertThat(result.billedDurationMs()).isEqualTo(2);
         assertThat(result.durationMs()).isEqualTo(1.25);
+        assertThat(result.memorySizeMb()).isEqualTo(512);
+        assertThat(result.architecture()).isEqualTo("arm64");
     }
 
     @Test
