@@ -28,6 +28,7 @@ final class ExecutionEnvironment {
     private final Thread thread;
     private volatile InvocationLogCapture currentCapture;
     private volatile boolean discarded;
+    private volatile int lastMaxMemoryUsedMb = 1;
     private FunctionClassLoader loader;
     private HandlerAdapter handler;
 
@@ -51,6 +52,11 @@ final class ExecutionEnvironment {
 
     String logGroupName() {
         return logGroupName;
+    }
+
+    /** The memory gauge's last reading on this environment's thread (what a timed-out call reports). */
+    int lastMaxMemoryUsedMb() {
+        return lastMaxMemoryUsedMb;
     }
 
     void submit(Invocation invocation) {
@@ -137,6 +143,7 @@ final class ExecutionEnvironment {
         }
         long end = clock.nanoTime();
         int memory = options.memoryGauge().maxMemoryUsedMb(config.memoryMb());
+        lastMaxMemoryUsedMb = memory;
         // The handler may have set its thread's interrupt flag; it must not leak into the next call.
         Thread.interrupted();
         currentCapture = null;

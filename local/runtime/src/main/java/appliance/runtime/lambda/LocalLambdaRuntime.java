@@ -72,7 +72,7 @@ public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
         Invocation invocation = new Invocation(requestId, request, start, start + timeoutNanos,
                 target.invokedFunctionArn(), new InvocationLogCapture(clock));
         TimeoutScheduler.Scheduled timer = options.timeouts().schedule(timeoutNanos,
-                () -> invocation.timeOut(clock.nanoTime(), options.memoryGauge().maxMemoryUsedMb(config.memoryMb())));
+                () -> invocation.timeOut(clock.nanoTime(), environment.lastMaxMemoryUsedMb()));
         Invocation.Outcome outcome;
         try {
             environment.submit(invocation);
