@@ -118,6 +118,10 @@ final class ExecutionEnvironment {
             }
             initNanos = clock.nanoTime() - initStart;
             invocation.initFinished(initNanos);
+            if (discarded) {
+                // The call timed out during the init: Lambda would have ended the environment, so no handler runs.
+                return;
+            }
         }
         invocation.capture.handlerStarted();
         long handlerStart = clock.nanoTime();

@@ -66,22 +66,42 @@ public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
         DeployedFunction function = target.function();
         LambdaFunctionConfig config = function.config();
         ExecutionEnvironment environment = function.acquire(target.executedVersion(), requestId);
-        LambdaClock clock = options.clock();
-        long start = clock.nanoTime();
-        long timeoutNanos = config.timeoutSeconds() * 1_000_000_000L;
-        Invocation invocation = new Invocation(requestId, request, start, start + timeoutNanos,
-                target.invokedFunctionArn(), new InvocationLogCapture(clock));
-        TimeoutScheduler.Scheduled timer = options.timeouts().schedule(timeoutNanos,
-                () -> invocation.timeOut(clock.nanoTime(), environment.lastMaxMemoryUsedMb()));
+        Invocation invocation;
         Invocation.Outcome outcome;
         try {
-            environment.submit(invocation);
-            outcome = invocation.await();
-        } finally {
-            timer.cancel();
+            invocation = start(requestId, request, target, config);
+            outcome = run(invocation, environment, config);
+        } catch (RuntimeException | Error unexpected) {
+            function.release(environment, target.executedVersion(), false);
+            throw unexpected;
         }
         function.release(environment, target.executedVersion(), !outcome.timedOut() && !outcome.environmentLost());
         return report(config, target, environment, invocation, outcome);
+    }
+
+    private Invocation start(String requestId, byte[] request, LambdaFunctionRegistry.Target target,
+                             LambdaFunctionConfig config) {
+        LambdaClock clock = options.clock();
+        long start = clock.nanoTime();
+        return new Invocation(requestId, request, start, start + timeoutNanos(config), target.invokedFunctionArn(),
+                new InvocationLogCapture(clock));
+    }
+
+    /** Hands the call to the environment's thread and waits for the handler or the timeout, whichever is first. */
+    private Invocation.Outcome run(Invocation invocation, ExecutionEnvironment environment, LambdaFunctionConfig config) {
+        LambdaClock clock = options.clock();
+        TimeoutScheduler.Scheduled timer = options.timeouts().schedule(timeoutNanos(config),
+                () -> invocation.timeOut(clock.nanoTime(), environment.lastMaxMemoryUsedMb()));
+        try {
+            environment.submit(invocation);
+            return invocation.await();
+        } finally {
+            timer.cancel();
+        }
+    }
+
+    private static long timeoutNanos(LambdaFunctionConfig config) {
+        return config.timeoutSeconds() * 1_000_000_000L;
     }
 
     private LambdaInvocationResult report(LambdaFunctionConfig config, LambdaFunctionRegistry.Target target,

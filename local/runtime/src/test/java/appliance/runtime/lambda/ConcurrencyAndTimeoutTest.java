@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import appliance.runtime.lambda.fixtures.BlockingHandler;
+import appliance.runtime.lambda.fixtures.SlowInitHandler;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Map;
 import java.util.UUID;
@@ -120,5 +121,25 @@ class ConcurrencyAndTimeoutTest {
         runtime.invoke("quick", new TextNode(key));
 
         assertThat(timeouts.pendingCount()).isZero();
+    }
+
+    @Test
+    void a_call_that_times_out_during_the_init_never_runs_the_handler() throws Exception {
+        runtime.register(function("slowInit", handler(SlowInitHandler.class), Map.of("LATCH_KEY", key), null));
+        Future<LambdaInvocationResult> running = callers.submit(() -> runtime.invoke("slowInit", new TextNode(key)));
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+
+        Thread environmentThread = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("lambda-slowInit-1")).findFirst().orElseThrow();
+
+        timeouts.fireAll();
+        LambdaInvocationResult result = running.get(30, TimeUnit.SECONDS);
+        release.countDown();
+        environmentThread.join(TimeUnit.SECONDS.toMillis(30));
+
+        assertThat(result.timedOut()).isTrue();
+        assertThat(result.coldStart()).isTrue();
+        assertThat(environmentThread.isAlive()).isFalse();
+        assertThat(System.getProperties().get(key + ".ran")).isNull();
     }
 }
