@@ -3,6 +3,7 @@ package appliance.runtime.lambda;
 import appliance.runtime.lambda.handler.HandlerAdapter;
 import appliance.runtime.lambda.handler.HandlerFault;
 import appliance.runtime.lambda.handler.HandlerLoader;
+import appliance.runtime.lambda.handler.SerializationLibrary;
 import appliance.runtime.lambda.handler.StackTraces;
 import appliance.runtime.lambda.process.ProcessEnvironmentOverlay;
 import appliance.runtime.lambda.process.ThreadOutputRouter;
@@ -30,6 +31,7 @@ final class ExecutionEnvironment {
     private volatile boolean discarded;
     private volatile int lastMaxMemoryUsedMb = 1;
     private FunctionClassLoader loader;
+    private final SerializationLibrary serialization = new SerializationLibrary();
     private HandlerAdapter handler;
 
     ExecutionEnvironment(LambdaFunctionConfig config, String executedVersion, LambdaRuntimeOptions options,
@@ -105,7 +107,7 @@ final class ExecutionEnvironment {
             try {
                 loader = new FunctionClassLoader(config.classpath());
                 Thread.currentThread().setContextClassLoader(loader);
-                handler = HandlerLoader.load(config.handler(), loader);
+                handler = HandlerLoader.load(config.handler(), loader, serialization);
             } catch (HandlerFault fatal) {
                 finishInitFailure(invocation, new LambdaError(fatal.errorType(), fatal.getMessage(), null, null),
                         fatal.logText(), clock.nanoTime() - initStart);
@@ -166,12 +168,13 @@ final class ExecutionEnvironment {
     }
 
     private void closeLoader() {
-        if (loader != null) {
-            try {
+        try {
+            serialization.close();
+            if (loader != null) {
                 loader.close();
-            } catch (java.io.IOException ignored) {
-                // The environment is gone either way; an open jar handle is all that can leak.
             }
+        } catch (java.io.IOException ignored) {
+            // The environment is gone either way; an open jar handle is all that can leak.
         }
     }
 }

@@ -9,7 +9,9 @@ import appliance.runtime.lambda.fixtures.GreetingHandler;
 import appliance.runtime.lambda.fixtures.MapHandler;
 import appliance.runtime.lambda.fixtures.OrderHandler;
 import appliance.runtime.lambda.fixtures.PlainMethods;
+import appliance.runtime.lambda.fixtures.RawHandler;
 import appliance.runtime.lambda.fixtures.ReversingStreamHandler;
+import appliance.runtime.lambda.fixtures.ScheduledEventHandler;
 import appliance.runtime.lambda.fixtures.SnsMessageHandler;
 import appliance.runtime.lambda.fixtures.UpperCaseHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,19 +122,32 @@ class HandlerShapesTest {
         assertThat(result.payload()).isEqualTo("\"2 x popcorn\"");
     }
 
+    private static final String SNS_ENVELOPE = "{\"Records\":[{\"EventSource\":\"aws:sns\",\"EventVersion\":\"1.0\","
+            + "\"EventSubscriptionArn\":\"arn:aws:sns:us-east-1:123456789012:ingest:1\",\"Sns\":{"
+            + "\"Type\":\"Notification\",\"MessageId\":\"95df01b4-ee98-5cb9-9903-4c221d41eb5e\","
+            + "\"TopicArn\":\"arn:aws:sns:us-east-1:123456789012:ingest\",\"Subject\":null,"
+            + "\"Message\":\"{\\\"cook_secs\\\":30}\",\"Timestamp\":\"2026-11-28T10:00:00.000Z\","
+            + "\"MessageAttributes\":{}}}]}";
+
     @Test
     void an_sns_event_is_deserialised_with_lambdas_sns_mixins() {
-        String snsEnvelope = "{\"Records\":[{\"EventSource\":\"aws:sns\",\"EventVersion\":\"1.0\","
-                + "\"EventSubscriptionArn\":\"arn:aws:sns:us-east-1:123456789012:ingest:1\",\"Sns\":{"
-                + "\"Type\":\"Notification\",\"MessageId\":\"95df01b4-ee98-5cb9-9903-4c221d41eb5e\","
-                + "\"TopicArn\":\"arn:aws:sns:us-east-1:123456789012:ingest\",\"Subject\":null,"
-                + "\"Message\":\"{\\\"cook_secs\\\":30}\",\"Timestamp\":\"2026-11-28T10:00:00.000Z\","
-                + "\"MessageAttributes\":{}}}]}";
-
-        LambdaInvocationResult result = call(handler(SnsMessageHandler.class), snsEnvelope);
+        LambdaInvocationResult result = call(handler(SnsMessageHandler.class), SNS_ENVELOPE);
 
         assertThat(result.payloadJson().asText()).isEqualTo("arn:aws:sns:us-east-1:123456789012:ingest"
                 + " | 95df01b4-ee98-5cb9-9903-4c221d41eb5e | {\"cook_secs\":30} | 2026");
+    }
+
+    @Test
+    void events_with_timestamps_deserialise_in_every_environment_not_only_the_first() {
+        // Each environment has its own joda-time classes; Lambda's library caches such classes per JVM.
+        runtime.register(function("first", handler(SnsMessageHandler.class)));
+        runtime.register(function("second", handler(SnsMessageHandler.class)));
+
+        LambdaInvocationResult first = runtime.invoke("first", SNS_ENVELOPE.getBytes(StandardCharsets.UTF_8));
+        LambdaInvocationResult second = runtime.invoke("second", SNS_ENVELOPE.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(first.succeeded()).isTrue();
+        assertThat(second.payload()).isEqualTo(first.payload());
     }
 
     @Test
@@ -158,5 +173,25 @@ class HandlerShapesTest {
 
         assertThat(result.error().errorMessage())
                 .isEqualTo("Class does not implement an appropriate handler interface: " + PlainMethods.class.getName());
+    }
+
+    @Test
+    void an_eventbridge_envelope_is_deserialised_into_a_scheduled_event_with_its_detail_type() {
+        String envelope = "{\"version\":\"0\",\"id\":\"6a7e8feb-b491-4cf7-a9f1-bf3703467718\","
+                + "\"detail-type\":\"Cook Ended\",\"source\":\"appliance.microwave\",\"account\":\"123456789012\","
+                + "\"time\":\"2026-11-28T10:00:00Z\",\"region\":\"us-east-1\",\"resources\":[],"
+                + "\"detail\":{\"cook_secs\":30,\"req_secs\":60}}";
+
+        LambdaInvocationResult result = call(handler(ScheduledEventHandler.class), envelope);
+
+        assertThat(result.payload()).isEqualTo("\"appliance.microwave | Cook Ended | 30\"");
+    }
+
+    @Test
+    void a_raw_request_handler_is_refused_as_lambda_refuses_it() {
+        LambdaInvocationResult result = call(handler(RawHandler.class), "{}");
+
+        assertThat(result.error().errorMessage()).isEqualTo("Class " + RawHandler.class.getName()
+                + " does not implement RequestHandler with concrete type parameters");
     }
 }

@@ -4,6 +4,7 @@ import static appliance.runtime.lambda.FixtureFunctions.function;
 import static appliance.runtime.lambda.FixtureFunctions.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import appliance.runtime.lambda.fixtures.ContextHandler;
 import appliance.runtime.lambda.fixtures.CountingHandler;
 import com.fasterxml.jackson.databind.node.NullNode;
 import org.junit.jupiter.api.AfterEach;
@@ -84,5 +85,16 @@ class InvocationLogTest {
         LambdaInvocationResult result = runtime.invoke("counter", NullNode.getInstance());
 
         assertThat(result.log().messages()).doesNotContain("test output, not a function's");
+    }
+
+    @Test
+    void the_remaining_time_counts_down_from_the_timeout_on_the_injected_clock() {
+        runtime.register(function("describer", ContextHandler.class.getName() + "::describe"));
+
+        // Readings: call start, init start, init end, handler start, then getRemainingTimeInMillis: 4 steps of
+        // 1.25 ms after the start, so 3000 - 5 ms are left.
+        LambdaInvocationResult result = runtime.invoke("describer", NullNode.getInstance());
+
+        assertThat(result.payloadJson().get("remainingTimeInMillis").asInt()).isEqualTo(2995);
     }
 }

@@ -3,7 +3,6 @@ package appliance.runtime.lambda.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Constructor;
@@ -44,7 +43,7 @@ public final class HandlerLoader {
      * Loads the handler: returns an adapter, or throws a fatal {@link HandlerFault} (init failed). A non-fatal
      * problem gives an adapter that reports the fault on every call, as Lambda does.
      */
-    public static HandlerAdapter load(String handler, ClassLoader functionLoader) {
+    public static HandlerAdapter load(String handler, ClassLoader functionLoader, SerializationLibrary serialization) {
         int separator = handler.lastIndexOf("::");
         String className = separator < 0 ? handler : handler.substring(0, separator);
         String methodName = separator < 0 ? null : handler.substring(separator + 2);
@@ -63,7 +62,9 @@ public final class HandlerLoader {
             throw loadingFault(initializerFailed, className, true);
         }
         try {
-            return methodName == null ? loadInterfaceHandler(handlerClass) : loadMethodHandler(handlerClass, methodName);
+            return methodName == null
+                    ? loadInterfaceHandler(handlerClass, serialization)
+                    : loadMethodHandler(handlerClass, methodName, serialization);
         } catch (HandlerFault fault) {
             if (fault.fatal()) {
                 throw fault;
@@ -85,7 +86,7 @@ public final class HandlerLoader {
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static HandlerAdapter loadInterfaceHandler(Class<?> handlerClass) {
+    private static HandlerAdapter loadInterfaceHandler(Class<?> handlerClass, SerializationLibrary serialization) {
         ClassLoader loader = handlerClass.getClassLoader();
         if (RequestStreamHandler.class.isAssignableFrom(handlerClass)) {
             RequestStreamHandler instance = (RequestStreamHandler) construct(handlerClass);
@@ -106,8 +107,8 @@ public final class HandlerLoader {
             }
             RequestHandler instance = (RequestHandler) construct(handlerClass);
             return new PojoHandlerAdapter(instance::handleRequest,
-                    EventSerializers.forType(types[0], loader),
-                    EventSerializers.isVoid(types[1]) ? null : EventSerializers.forType(types[1], loader));
+                    serialization.serializerFor(types[0], loader),
+                    SerializationLibrary.isVoid(types[1]) ? null : serialization.serializerFor(types[1], loader));
         }
         throw HandlerFault.of("Class does not implement an appropriate handler interface: " + handlerClass.getName());
     }
@@ -121,7 +122,8 @@ public final class HandlerLoader {
         return false;
     }
 
-    private static HandlerAdapter loadMethodHandler(Class<?> handlerClass, String methodName) {
+    private static HandlerAdapter loadMethodHandler(Class<?> handlerClass, String methodName,
+                                                    SerializationLibrary serialization) {
         Method[] publicMethods;
         try {
             publicMethods = handlerClass.getMethods();
@@ -137,7 +139,7 @@ public final class HandlerLoader {
         }
         candidates.sort(BEST_FIRST);
         for (Method method : candidates) {
-            HandlerAdapter adapter = adapterFor(handlerClass, method);
+            HandlerAdapter adapter = adapterFor(handlerClass, method, serialization);
             if (adapter != null) {
                 return adapter;
             }
@@ -147,21 +149,21 @@ public final class HandlerLoader {
     }
 
     /** The adapter for one overload, or null when its signature is not one Lambda supports. */
-    private static HandlerAdapter adapterFor(Class<?> handlerClass, Method method) {
+    private static HandlerAdapter adapterFor(Class<?> handlerClass, Method method, SerializationLibrary serialization) {
         Type[] parameters = method.getGenericParameterTypes();
         Type result = method.getGenericReturnType();
         switch (parameters.length) {
             case 0:
-                return pojoMethod(handlerClass, method, null, result, false);
+                return pojoMethod(handlerClass, method, null, result, false, serialization);
             case 1:
                 if (parameters[0] == InputStream.class) {
                     return streamMethod(handlerClass, method, true, false, false);
                 } else if (parameters[0] == OutputStream.class) {
                     return streamMethod(handlerClass, method, false, true, false);
                 } else if (parameters[0] == Context.class) {
-                    return pojoMethod(handlerClass, method, null, result, true);
+                    return pojoMethod(handlerClass, method, null, result, true, serialization);
                 }
-                return pojoMethod(handlerClass, method, parameters[0], result, false);
+                return pojoMethod(handlerClass, method, parameters[0], result, false, serialization);
             case 2:
                 if (parameters[0] == OutputStream.class) {
                     return parameters[1] == Context.class ? streamMethod(handlerClass, method, false, true, true) : null;
@@ -173,7 +175,7 @@ public final class HandlerLoader {
                     }
                     return parameters[1] == Context.class ? streamMethod(handlerClass, method, true, false, true) : null;
                 }
-                return parameters[1] == Context.class ? pojoMethod(handlerClass, method, parameters[0], result, true) : null;
+                return parameters[1] == Context.class ? pojoMethod(handlerClass, method, parameters[0], result, true, serialization) : null;
             case 3:
                 boolean streams = parameters[0] == InputStream.class && parameters[1] == OutputStream.class
                         && parameters[2] == Context.class;
@@ -184,7 +186,7 @@ public final class HandlerLoader {
     }
 
     private static HandlerAdapter pojoMethod(Class<?> handlerClass, Method method, Type input, Type result,
-                                             boolean takesContext) {
+                                             boolean takesContext, SerializationLibrary serialization) {
         Object instance = instanceFor(handlerClass, method);
         ClassLoader loader = handlerClass.getClassLoader();
         PojoHandlerAdapter.PojoCall call = (value, context) -> {
@@ -199,8 +201,8 @@ public final class HandlerLoader {
             return invoke(method, instance, arguments);
         };
         return new PojoHandlerAdapter(call,
-                input == null ? null : EventSerializers.forType(input, loader),
-                EventSerializers.isVoid(result) ? null : EventSerializers.forType(result, loader));
+                input == null ? null : serialization.serializerFor(input, loader),
+                SerializationLibrary.isVoid(result) ? null : serialization.serializerFor(result, loader));
     }
 
     private static HandlerAdapter streamMethod(Class<?> handlerClass, Method method, boolean takesInput,

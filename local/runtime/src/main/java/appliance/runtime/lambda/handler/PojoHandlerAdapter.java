@@ -1,7 +1,6 @@
 package appliance.runtime.lambda.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +18,12 @@ final class PojoHandlerAdapter implements HandlerAdapter {
     }
 
     private final PojoCall call;
-    private final PojoSerializer<Object> inputSerializer;
-    private final PojoSerializer<Object> outputSerializer;
+    private final SerializationLibrary.EventSerializer inputSerializer;
+    private final SerializationLibrary.EventSerializer outputSerializer;
 
     /** A null serializer means: no input (the handler takes none) / no output (void: the response is {@code null}). */
-    PojoHandlerAdapter(PojoCall call, PojoSerializer<Object> inputSerializer, PojoSerializer<Object> outputSerializer) {
+    PojoHandlerAdapter(PojoCall call, SerializationLibrary.EventSerializer inputSerializer,
+                       SerializationLibrary.EventSerializer outputSerializer) {
         this.call = call;
         this.inputSerializer = inputSerializer;
         this.outputSerializer = outputSerializer;
