@@ -1,19 +1,9 @@
 package appliance.runtime.lambda.handler;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * Resolves a handler string the way Lambda's Java runtime does, loading the class (running its static initialiser)
@@ -22,20 +12,11 @@ import java.util.List;
  * <ul>
  * <li>{@code package.Class}: the class implements RequestStreamHandler or RequestHandler&lt;I, O&gt; (I and O
  *     found from the generic interface, through superclasses); {@code handleRequest} is called.</li>
- * <li>{@code package.Class::method}: the public methods of that name, best first: non-bridge before bridge, then
- *     more parameters first, a trailing Context counting one extra. The first with a supported signature wins:
- *     {@code ()}, {@code (I)}, {@code (Context)}, {@code (I, Context)}, {@code (InputStream)},
- *     {@code (OutputStream)}, {@code (InputStream, OutputStream)}, {@code (InputStream, Context)},
- *     {@code (OutputStream, Context)}, {@code (InputStream, OutputStream, Context)}. Static methods need no
- *     instance; otherwise the class's public no-argument constructor is called once.</li>
+ * <li>{@code package.Class::method}: a public method of that name, see {@link MethodHandlers}.</li>
  * </ul>
  * Problems are {@link HandlerFault}s with Lambda's messages.
  */
 public final class HandlerLoader {
-    private static final Comparator<Method> BEST_FIRST = Comparator
-            .comparing(Method::isBridge)
-            .thenComparing(Comparator.comparingInt(HandlerLoader::weight).reversed());
-
     private HandlerLoader() {
     }
 
@@ -64,7 +45,7 @@ public final class HandlerLoader {
         try {
             return methodName == null
                     ? loadInterfaceHandler(handlerClass, serialization)
-                    : loadMethodHandler(handlerClass, methodName, serialization);
+                    : MethodHandlers.load(handlerClass, methodName, serialization);
         } catch (HandlerFault fault) {
             if (fault.fatal()) {
                 throw fault;
@@ -89,7 +70,7 @@ public final class HandlerLoader {
     private static HandlerAdapter loadInterfaceHandler(Class<?> handlerClass, SerializationLibrary serialization) {
         ClassLoader loader = handlerClass.getClassLoader();
         if (RequestStreamHandler.class.isAssignableFrom(handlerClass)) {
-            RequestStreamHandler instance = (RequestStreamHandler) construct(handlerClass);
+            RequestStreamHandler instance = (RequestStreamHandler) HandlerInstances.construct(handlerClass);
             return new StreamHandlerAdapter(instance::handleRequest);
         }
         if (RequestHandler.class.isAssignableFrom(handlerClass)) {
@@ -105,7 +86,7 @@ public final class HandlerLoader {
                             + variable + " has no upper bound.");
                 }
             }
-            RequestHandler instance = (RequestHandler) construct(handlerClass);
+            RequestHandler instance = (RequestHandler) HandlerInstances.construct(handlerClass);
             return new PojoHandlerAdapter(instance::handleRequest,
                     serialization.serializerFor(types[0], loader),
                     SerializationLibrary.isVoid(types[1]) ? null : serialization.serializerFor(types[1], loader));
@@ -120,146 +101,5 @@ public final class HandlerLoader {
             }
         }
         return false;
-    }
-
-    private static HandlerAdapter loadMethodHandler(Class<?> handlerClass, String methodName,
-                                                    SerializationLibrary serialization) {
-        Method[] publicMethods;
-        try {
-            publicMethods = handlerClass.getMethods();
-        } catch (NoClassDefFoundError missing) {
-            throw new HandlerFault("Error loading method " + methodName + " on class " + handlerClass.getName(),
-                    missing.getClass().getName(), StackTraces.printed(missing), false);
-        }
-        List<Method> candidates = new ArrayList<>();
-        for (Method method : publicMethods) {
-            if (method.getName().equals(methodName)) {
-                candidates.add(method);
-            }
-        }
-        candidates.sort(BEST_FIRST);
-        for (Method method : candidates) {
-            HandlerAdapter adapter = adapterFor(handlerClass, method, serialization);
-            if (adapter != null) {
-                return adapter;
-            }
-        }
-        throw HandlerFault.of("No public method named " + methodName
-                + " with appropriate method signature found on class " + handlerClass.getName());
-    }
-
-    /** The adapter for one overload, or null when its signature is not one Lambda supports. */
-    private static HandlerAdapter adapterFor(Class<?> handlerClass, Method method, SerializationLibrary serialization) {
-        Type[] parameters = method.getGenericParameterTypes();
-        Type result = method.getGenericReturnType();
-        switch (parameters.length) {
-            case 0:
-                return pojoMethod(handlerClass, method, null, result, false, serialization);
-            case 1:
-                if (parameters[0] == InputStream.class) {
-                    return streamMethod(handlerClass, method, true, false, false);
-                } else if (parameters[0] == OutputStream.class) {
-                    return streamMethod(handlerClass, method, false, true, false);
-                } else if (parameters[0] == Context.class) {
-                    return pojoMethod(handlerClass, method, null, result, true, serialization);
-                }
-                return pojoMethod(handlerClass, method, parameters[0], result, false, serialization);
-            case 2:
-                if (parameters[0] == OutputStream.class) {
-                    return parameters[1] == Context.class ? streamMethod(handlerClass, method, false, true, true) : null;
-                } else if (parameters[0] == Context.class) {
-                    return null;
-                } else if (parameters[0] == InputStream.class) {
-                    if (parameters[1] == OutputStream.class) {
-                        return streamMethod(handlerClass, method, true, true, false);
-                    }
-                    return parameters[1] == Context.class ? streamMethod(handlerClass, method, true, false, true) : null;
-                }
-                return parameters[1] == Context.class ? pojoMethod(handlerClass, method, parameters[0], result, true, serialization) : null;
-            case 3:
-                boolean streams = parameters[0] == InputStream.class && parameters[1] == OutputStream.class
-                        && parameters[2] == Context.class;
-                return streams ? streamMethod(handlerClass, method, true, true, true) : null;
-            default:
-                return null;
-        }
-    }
-
-    private static HandlerAdapter pojoMethod(Class<?> handlerClass, Method method, Type input, Type result,
-                                             boolean takesContext, SerializationLibrary serialization) {
-        Object instance = instanceFor(handlerClass, method);
-        ClassLoader loader = handlerClass.getClassLoader();
-        PojoHandlerAdapter.PojoCall call = (value, context) -> {
-            Object[] arguments = new Object[(input == null ? 0 : 1) + (takesContext ? 1 : 0)];
-            int next = 0;
-            if (input != null) {
-                arguments[next++] = value;
-            }
-            if (takesContext) {
-                arguments[next] = context;
-            }
-            return invoke(method, instance, arguments);
-        };
-        return new PojoHandlerAdapter(call,
-                input == null ? null : serialization.serializerFor(input, loader),
-                SerializationLibrary.isVoid(result) ? null : serialization.serializerFor(result, loader));
-    }
-
-    private static HandlerAdapter streamMethod(Class<?> handlerClass, Method method, boolean takesInput,
-                                               boolean takesOutput, boolean takesContext) {
-        Object instance = instanceFor(handlerClass, method);
-        return new StreamHandlerAdapter((input, output, context) -> {
-            List<Object> arguments = new ArrayList<>(3);
-            if (takesInput) {
-                arguments.add(input);
-            }
-            if (takesOutput) {
-                arguments.add(output);
-            }
-            if (takesContext) {
-                arguments.add(context);
-            }
-            invoke(method, instance, arguments.toArray());
-        });
-    }
-
-    private static Object invoke(Method method, Object instance, Object[] arguments) throws Throwable {
-        try {
-            return method.invoke(instance, arguments);
-        } catch (InvocationTargetException thrown) {
-            throw thrown.getCause() == null ? thrown : thrown.getCause();
-        }
-    }
-
-    private static Object instanceFor(Class<?> handlerClass, Method method) {
-        return Modifier.isStatic(method.getModifiers()) ? null : construct(handlerClass);
-    }
-
-    /** The handler instance, built once per environment (a throwing constructor fails the init). */
-    private static Object construct(Class<?> handlerClass) {
-        Constructor<?> constructor;
-        try {
-            constructor = handlerClass.getConstructor();
-        } catch (NoSuchMethodException missing) {
-            if (handlerClass.getEnclosingClass() != null && !Modifier.isStatic(handlerClass.getModifiers())) {
-                throw new HandlerFault("Class " + handlerClass.getName()
-                        + " cannot be instantiated because it is a non-static inner class", "java.lang.Exception", null, false);
-            }
-            throw new HandlerFault("Class " + handlerClass.getName() + " has no public zero-argument constructor",
-                    "java.lang.Exception", null, false);
-        }
-        try {
-            return constructor.newInstance();
-        } catch (InvocationTargetException thrown) {
-            throw HandlerFault.from(thrown.getCause() == null ? thrown : thrown.getCause(), true);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError failure) {
-            throw HandlerFault.from(failure, true);
-        }
-    }
-
-    private static int weight(Method method) {
-        Class<?>[] parameters = method.getParameterTypes();
-        boolean endsWithContext = parameters.length > 0 && parameters[parameters.length - 1] == Context.class;
-        return parameters.length + (endsWithContext ? 1 : 0);
     }
 }
