@@ -15,5 +15,10 @@
  * {@link appliance.runtime.lambda.LambdaServiceException}. The JVM needs
  * {@code --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED} (per-function
  * environment variables).
+ *
+ * <p>Each execution environment is a thread with its own class loader (the function's classpath, the JDK, and the
+ * shared aws-lambda-java-core API), its own copy of Lambda's serialization library, and its own environment
+ * variables; see {@link appliance.runtime.lambda.FunctionClassLoader} and
+ * {@link appliance.runtime.lambda.handler.SerializationLibrary} for why.
  */
 package appliance.runtime.lambda;
