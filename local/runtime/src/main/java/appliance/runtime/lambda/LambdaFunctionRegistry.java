@@ -22,6 +22,10 @@ public final class LambdaFunctionRegistry {
     private final Map<String, DeployedFunction> byName = new LinkedHashMap<>();
     private final Map<String, DeployedFunction> byLogicalId = new LinkedHashMap<>();
 
+    /** Only a runtime makes one: functions are added through {@link LocalLambdaRuntime#register}. */
+    LambdaFunctionRegistry() {
+    }
+
     synchronized void add(DeployedFunction function) {
         LambdaFunctionConfig config = function.config();
         if (byName.containsKey(config.functionName()) || byLogicalId.containsKey(config.logicalId())) {
