@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "appliance",
         mixinStandardHelpOptions = true,
         description = "Runs the appliance cook-event workflow and its parts on this machine.",
-        subcommands = {CommandLine.HelpCommand.class, GraphCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, InvokeCommand.class, GraphCommand.class})
 public final class ApplianceCommand implements Runnable {
 
     /** Exit code for a problem the user can fix: a missing file, bad JSON, an unknown name. */
