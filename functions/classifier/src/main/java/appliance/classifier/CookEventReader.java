@@ -37,7 +37,7 @@ public final class CookEventReader {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new InvalidCookEventException("the event is not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidCookEventException("the event is not valid JSON: " + jsonProblem(e));
         } catch (IOException e) {
             throw new InvalidCookEventException("the event could not be read: " + e.getMessage());
         }
@@ -74,7 +74,7 @@ public final class CookEventReader {
             return unwrap(json.readTree(message.textValue()));
         } catch (JsonProcessingException e) {
             throw new InvalidCookEventException(
-                    "Records[0].Sns.Message is not valid JSON: " + e.getOriginalMessage());
+                    "Records[0].Sns.Message is not valid JSON: " + jsonProblem(e));
         }
     }
 
@@ -141,6 +141,20 @@ public final class CookEventReader {
             return null;
         }
         return value.textValue();
+    }
+
+    /** The parser's problem and where it is, without the parser's notes on its own configuration. */
+    private static String jsonProblem(JsonProcessingException e) {
+        String problem = e.getOriginalMessage();
+        int note = problem.indexOf(" (start marker at");
+        if (note >= 0) {
+            problem = problem.substring(0, note);
+        }
+        problem = problem.lines().findFirst().orElse(problem);
+        if (e.getLocation() == null) {
+            return problem;
+        }
+        return problem + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     /** A short description of a JSON value for an error message: its type and, when short, the value. */

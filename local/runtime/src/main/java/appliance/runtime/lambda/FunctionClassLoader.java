@@ -1,0 +1,71 @@
+package appliance.runtime.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The class loader of one execution environment: the function's own classes and jars, isolated from the runtime's
+ * (and from other functions and other environments of the same function, so static state is per environment as in
+ * Lambda, where each environment is its own JVM).
+ *
+ * <p>Delegation, and why:
+ * <ul>
+ * <li>The JDK comes from the platform class loader (the parent). The runtime's own libraries (Jackson, snakeyaml,
+ *     event-ruler, ...) are NOT visible: a function gets exactly the dependencies its build lists, as in its
+ *     deployment package, so a missing dependency fails here as it would on AWS.</li>
+ * <li>Everything else is looked up in the function's classpath first (child-first), including
+ *     aws-lambda-java-events and any Jackson the function brings.</li>
+ * <li>Exception: the aws-lambda-java-core API ({@code com.amazonaws.services.lambda.runtime.*} top-level types such as
+ *     Context, LambdaLogger, RequestHandler, RequestStreamHandler, and its {@code logging} package) always comes
+ *     from the runtime's class loader. The runtime creates the Context and calls handleRequest through these
+ *     interfaces; if the function loaded its own copy, its {@code Context} would be a different class and the
+ *     runtime's Context could not be passed (ClassCastException / "argument type mismatch"), nor could the runtime
+ *     cast the handler to RequestHandler. Lambda's own runtime does the same: the core classes come from the
+ *     system class loader, whatever version the function packaged. Sub-packages such as {@code .events} and
+ *     {@code .serialization} are NOT shared: they belong to the function.</li>
+ * </ul>
+ */
+final class FunctionClassLoader extends URLClassLoader {
+    private static final String CORE_PACKAGE = "com.amazonaws.services.lambda.runtime.";
+    private static final String CORE_LOGGING_PACKAGE = CORE_PACKAGE + "logging.";
+    private static final ClassLoader CORE_LOADER = Context.class.getClassLoader();
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    FunctionClassLoader(List<Path> classpath) {
+        super(toUrls(classpath), ClassLoader.getPlatformClassLoader());
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (isCoreApi(name)) {
+            return CORE_LOADER.loadClass(name);
+        }
+        return super.loadClass(name, resolve);
+    }
+
+    static boolean isCoreApi(String className) {
+        if (className.startsWith(CORE_LOGGING_PACKAGE)) {
+            return className.indexOf('.', CORE_LOGGING_PACKAGE.length()) < 0;
+        }
+        return className.startsWith(CORE_PACKAGE) && className.indexOf('.', CORE_PACKAGE.length()) < 0;
+    }
+
+    private static URL[] toUrls(List<Path> classpath) {
+        URL[] urls = new URL[classpath.size()];
+        for (int i = 0; i < urls.length; i++) {
+            try {
+                urls[i] = classpath.get(i).toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new LambdaConfigurationException("Classpath entry " + classpath.get(i) + " is not a valid path");
+            }
+        }
+        return urls;
+    }
+}
