@@ -90,7 +90,10 @@ final class DefinitionCompiler {
                     location + "/StartAt");
         }
         checkTransitions(statesNode, location);
-        if (startAt != null && statesNode.has(startAt)) {
+        if (!hasTerminalState(statesNode)) {
+            // AWS says this without a location, and then does not look for unreachable states.
+            problems.add("MISSING_END_STATE", "Workflow has no terminal state", null);
+        } else if (startAt != null && statesNode.has(startAt)) {
             checkReachability(startAt, statesNode, location);
         }
         return new StateMachineDefinition(startAt, states, null);
@@ -108,6 +111,17 @@ final class DefinitionCompiler {
         }
     }
 
+    /** Whether any state ends the block: End true, Succeed or Fail. */
+    private static boolean hasTerminalState(JsonNode statesNode) {
+        for (JsonNode state : statesNode) {
+            String type = state.path("Type").asText("");
+            if (state.path("End").asBoolean(false) || type.equals("Succeed") || type.equals("Fail")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void checkReachability(String startAt, JsonNode statesNode, String location) {
         Set<String> reached = new LinkedHashSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(startAt));
@@ -121,7 +135,8 @@ final class DefinitionCompiler {
         for (Iterator<String> it = statesNode.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!reached.contains(name)) {
-                problems.add("UNREACHABLE_STATE", "State \"" + name + "\" is not reachable.", location + "/States/" + name);
+                problems.add(DefinitionProblems.MISSING_TRANSITION_TARGET, "State \"" + name + "\" is not reachable.",
+                        location + "/States/" + name);
             }
         }
     }
@@ -138,14 +153,14 @@ final class DefinitionCompiler {
         int i = 0;
         for (JsonNode choice : state.path("Choices")) {
             if (choice.path("Next").isTextual()) {
-                targets.put(at + "/Choices/" + i + "/Next", choice.get("Next").asText());
+                targets.put(at + "/Choices[" + i + "]/Next", choice.get("Next").asText());
             }
             i++;
         }
         i = 0;
         for (JsonNode catcher : state.path("Catch")) {
             if (catcher.path("Next").isTextual()) {
-                targets.put(at + "/Catch/" + i + "/Next", catcher.get("Next").asText());
+                targets.put(at + "/Catch[" + i + "]/Next", catcher.get("Next").asText());
             }
             i++;
         }
@@ -278,7 +293,7 @@ final class DefinitionCompiler {
         if (node.isArray()) {
             List<PayloadTemplate> items = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
-                items.add(template(node.get(i), at + "/" + i));
+                items.add(template(node.get(i), at + "[" + i + "]"));
             }
             return new PayloadTemplate.ArrayTemplate(items);
         }
@@ -325,7 +340,7 @@ final class DefinitionCompiler {
         JsonNode retry = node.path("Retry");
         for (int i = 0; i < retry.size(); i++) {
             JsonNode r = retry.get(i);
-            String rAt = at + "/Retry/" + i;
+            String rAt = at + "/Retry[" + i + "]";
             List<String> errors = errorEquals(r, rAt, i == retry.size() - 1);
             double backoff = r.path("BackoffRate").asDouble(2.0);
             if (backoff < 1.0) {
@@ -343,7 +358,7 @@ final class DefinitionCompiler {
         JsonNode catchNode = node.path("Catch");
         for (int i = 0; i < catchNode.size(); i++) {
             JsonNode c = catchNode.get(i);
-            String cAt = at + "/Catch/" + i;
+            String cAt = at + "/Catch[" + i + "]";
             List<String> errors = errorEquals(c, cAt, i == catchNode.size() - 1);
             if (!c.path("Next").isTextual()) {
                 problems.schema("These fields are required: [Next]", cAt);
@@ -379,7 +394,7 @@ final class DefinitionCompiler {
         } else {
             for (int i = 0; i < choices.size(); i++) {
                 JsonNode entry = choices.get(i);
-                String cAt = at + "/Choices/" + i;
+                String cAt = at + "/Choices[" + i + "]";
                 if (!entry.path("Next").isTextual()) {
                     problems.schema("These fields are required: [Next]", cAt);
                 }
@@ -446,7 +461,7 @@ final class DefinitionCompiler {
             problems.schema("These fields are required: [Branches]", at);
         } else {
             for (int i = 0; i < list.size(); i++) {
-                branches.add(compileStates(list.get(i), at + "/Branches/" + i));
+                branches.add(compileStates(list.get(i), at + "/Branches[" + i + "]"));
             }
         }
         return new ParallelState(name, transition(node, at), flow, errorHandling(node, at), branches);

@@ -44,7 +44,7 @@ class DefinitionCompilerTest {
                   "C":{"Type":"Task","Resource":"arn:x","End":true,
                        "Catch":[{"ErrorEquals":["States.ALL"],"Next":"A"},{"ErrorEquals":["X"],"Next":"A"}]}}}""");
         assertThat(found).extracting(DefinitionProblem::location).contains(
-                "/", "/States/A/Next", "/States/A", "/States/B/InputPath", "/States/C/Catch/0/ErrorEquals");
+                "/", "/States/A/Next", "/States/A", "/States/B/InputPath", "/States/C/Catch[0]/ErrorEquals");
         assertThat(found).anySatisfy(p -> {
             assertThat(p.code()).isEqualTo("MISSING_TRANSITION_TARGET");
             assertThat(p.message()).isEqualTo("Missing 'Next' target: Nowhere");
@@ -56,8 +56,8 @@ class DefinitionCompilerTest {
         List<DefinitionProblem> found = problems("""
                 {"StartAt":"A","States":{"A":{"Type":"Succeed"},"Orphan":{"Type":"Pass","End":true}}}""");
         assertThat(found).singleElement().satisfies(p -> {
-            assertThat(p.code()).isEqualTo("UNREACHABLE_STATE");
-            assertThat(p.location()).isEqualTo("/States/Orphan");
+            assertThat(p.code()).isEqualTo("MISSING_TRANSITION_TARGET");
+            assertThat(p.describe()).isEqualTo("MISSING_TRANSITION_TARGET: State \"Orphan\" is not reachable. at /States/Orphan");
         });
     }
 
@@ -66,7 +66,26 @@ class DefinitionCompilerTest {
         List<DefinitionProblem> found = problems("""
                 {"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
                   {"StartAt":"X","States":{"X":{"Type":"Pass","Next":"Y"}}}]}}}""");
-        assertThat(found).extracting(DefinitionProblem::location).containsExactly("/States/P/Branches/0/States/X/Next");
+        // The branch has no terminal state either: MISSING_END_STATE, which AWS gives no location.
+        assertThat(found).extracting(DefinitionProblem::location).containsExactly("/States/P/Branches[0]/States/X/Next", null);
+    }
+
+    @Test
+    void a_loop_with_no_terminal_state_is_missing_an_end_state_with_no_location() throws Exception {
+        List<DefinitionProblem> found = problems("""
+                {"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"A"},
+                  "Orphan":{"Type":"Pass","Next":"A"}}}""");
+        // As at AWS: the missing end state is reported alone, without the unreachable state.
+        assertThat(found).extracting(DefinitionProblem::describe).containsExactly("MISSING_END_STATE: Workflow has no terminal state");
+    }
+
+    @Test
+    void array_items_are_located_with_brackets_as_aws_writes_them() throws Exception {
+        List<DefinitionProblem> found = problems("""
+                {"StartAt":"C","States":{"C":{"Type":"Choice","Default":"E",
+                  "Choices":[{"Variable":"$.x","IsPresent":true,"Next":"Nope"}]},"E":{"Type":"Succeed"}}}""");
+        assertThat(found).extracting(DefinitionProblem::describe)
+                .containsExactly("MISSING_TRANSITION_TARGET: Missing 'Next' target: Nope at /States/C/Choices[0]/Next");
     }
 
     @Test
@@ -79,7 +98,7 @@ class DefinitionCompilerTest {
     @Test
     void the_message_reads_as_aws_invalid_definition() {
         InvalidDefinitionException e = catchThrowableOfType(InvalidDefinitionException.class,
-                () -> StateMachineDefinition.compile(JSON.readTree("{\"StartAt\":\"X\",\"States\":{}}")));
+                () -> StateMachineDefinition.compile(JSON.readTree("{\"StartAt\":\"X\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}")));
         assertThat(e.getMessage()).isEqualTo(
                 "Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: X at /StartAt'");
     }

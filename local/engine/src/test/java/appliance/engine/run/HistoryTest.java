@@ -120,7 +120,9 @@ class HistoryTest {
     @Test
     void an_execution_that_reaches_25000_events_fails_with_the_last_event_as_its_failure() {
         var ended = harness.run("""
-                {"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"A"}}}""", "{}");
+                {"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},
+                  "B":{"Type":"Choice","Choices":[{"Variable":"$.stop","IsPresent":true,"Next":"End"}],"Default":"A"},
+                  "End":{"Type":"Succeed"}}}""", "{}");
         assertThat(ended.result().error()).isEqualTo("States.Runtime");
         assertThat(ended.result().cause()).isEqualTo("The execution reached the maximum number of history events (25000).");
         HistoryEvent last = ended.history().get(ended.history().size() - 1);
