@@ -1,0 +1,106 @@
+package appliance.server;
+
+import appliance.engine.definition.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * AWS JSON 1.0 over HTTP: {@code POST /} with {@code X-Amz-Target: AWSStepFunctions.<Action>} and a JSON
+ * body; the answer is the action's JSON, or HTTP 400 with {@code __type} (and the
+ * {@code X-Amzn-ErrorType} header) naming the error code, which the AWS SDKs map to their modelled
+ * exceptions.
+ */
+final class AwsJsonHandler implements HttpHandler {
+
+    static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+    private static final String TARGET_PREFIX = "AWSStepFunctions.";
+    private static final String ERROR_TYPE_PREFIX = "com.amazonaws.swf.service.v2.model#";
+
+    private final Map<String, Function<Request, ObjectNode>> actions;
+
+    AwsJsonHandler(Map<String, Function<Request, ObjectNode>> actions) {
+        this.actions = Map.copyOf(actions);
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            int status = 200;
+            ObjectNode answer;
+            try {
+                answer = dispatch(exchange, body);
+            } catch (ApiException e) {
+                status = "InternalFailure".equals(e.code()) ? 500 : 400;
+                answer = error(e.code(), e.getMessage());
+                exchange.getResponseHeaders().set("X-Amzn-ErrorType", e.code());
+            } catch (RuntimeException e) {
+                status = 500;
+                answer = error("InternalFailure", e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                exchange.getResponseHeaders().set("X-Amzn-ErrorType", "InternalFailure");
+            }
+            byte[] bytes = Json.compact(answer).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+            exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private ObjectNode dispatch(HttpExchange exchange, byte[] body) {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            throw new ApiException("UnknownOperationException", "Only POST requests are supported");
+        }
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        Function<Request, ObjectNode> action = target != null && target.startsWith(TARGET_PREFIX)
+                ? actions.get(target.substring(TARGET_PREFIX.length()))
+                : null;
+        if (action == null) {
+            throw new ApiException("UnknownOperationException", null);
+        }
+        return action.apply(new Request(parseBody(body)));
+    }
+
+    private static ObjectNode parseBody(byte[] body) {
+        if (body.length == 0) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        try {
+            JsonNode json = Json.MAPPER.readTree(body);
+            if (json instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (JsonProcessingException e) {
+            throw new ApiException("SerializationException", "The request body is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ApiException("SerializationException", "The request body could not be read");
+        }
+        throw new ApiException("SerializationException", "The request body must be a JSON object");
+    }
+
+    private static ObjectNode error(String code, String message) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("__type", ERROR_TYPE_PREFIX + code);
+        if (message != null) {
+            json.put("message", message);
+        }
+        return json;
+    }
+}

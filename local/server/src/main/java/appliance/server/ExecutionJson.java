@@ -1,0 +1,41 @@
+package appliance.server;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** An execution in the shapes of DescribeExecution, StartSyncExecution and ListExecutions' items. */
+final class ExecutionJson {
+
+    private ExecutionJson() {
+    }
+
+    static ObjectNode listItem(ExecutionRecord execution) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("executionArn", execution.executionArn());
+        json.put("stateMachineArn", execution.stateMachineArn());
+        json.put("name", execution.name());
+        json.put("status", execution.status());
+        json.put("startDate", EpochSeconds.of(execution.startDate()));
+        if (execution.stopDate() != null) {
+            json.put("stopDate", EpochSeconds.of(execution.stopDate()));
+        }
+        return json;
+    }
+
+    static ObjectNode described(ExecutionRecord execution) {
+        ObjectNode json = listItem(execution);
+        json.put("input", execution.input());
+        json.putObject("inputDetails").put("included", true);
+        if (execution.output() != null) {
+            json.put("output", execution.output());
+            json.putObject("outputDetails").put("included", true);
+        }
+        if (execution.error() != null) {
+            json.put("error", execution.error());
+        }
+        if (execution.cause() != null) {
+            json.put("cause", execution.cause());
+        }
+        return json;
+    }
+}

@@ -1,0 +1,28 @@
+package appliance.server;
+
+import appliance.engine.task.mock.MockConfig;
+import java.nio.file.Path;
+
+/**
+ * How to run the server: the address to bind (127.0.0.1 unless told otherwise; port 0 picks a free
+ * one), the database file ({@code null}: in memory, nothing kept), and the MockConfigFile for
+ * {@code stateMachineArn#TestCase} executions ({@code null}: none).
+ */
+public record ServerOptions(String host, int port, Path database, MockConfig mockConfig) {
+
+    public static final int DEFAULT_PORT = 8083;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    /** The database under a project root, as {@code serve} keeps it by default. */
+    public static Path defaultDatabase(Path projectRoot) {
+        return projectRoot.resolve(".appliance").resolve("server-db");
+    }
+
+    public static ServerOptions inMemory(int port) {
+        return new ServerOptions(DEFAULT_HOST, port, null, null);
+    }
+
+    public ServerOptions withMockConfig(MockConfig config) {
+        return new ServerOptions(host, port, database, config);
+    }
+}

@@ -1,0 +1,219 @@
+package appliance.server;
+
+import appliance.engine.definition.StateMachineDefinition;
+import appliance.engine.error.DefinitionProblem;
+import appliance.engine.error.InvalidDefinitionException;
+import appliance.engine.task.TaskInvoker;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The state machine actions (Create, Update, Describe, List, Delete, ValidateStateMachineDefinition)
+ * over the registry of machines, which the database keeps across restarts.
+ */
+final class StateMachines {
+
+    private static final List<String> TYPES = List.of("STANDARD", "EXPRESS");
+
+    private final Map<String, StateMachineRecord> byArn = new ConcurrentHashMap<>();
+    private final ExecutionDatabase database;
+    private final TaskInvoker defaultTasks;
+    private final Clock clock;
+
+    StateMachines(ExecutionDatabase database, TaskInvoker defaultTasks, Clock clock) {
+        this.database = database;
+        this.defaultTasks = defaultTasks;
+        this.clock = clock;
+        for (String[] row : database.stateMachines()) {
+            StateMachineDefinition compiled;
+            try {
+                compiled = StateMachineDefinition.compile(JsonText.parse(row[2], "InvalidDefinition", ""));
+            } catch (RuntimeException e) {
+                continue; // A machine this engine no longer accepts is left out rather than failing the start.
+            }
+            byArn.put(row[0], new StateMachineRecord(row[0], row[1], row[2], row[3], row[4],
+                    Instant.ofEpochMilli(Long.parseLong(row[5])), compiled, defaultTasks));
+        }
+    }
+
+    /** Registers (or replaces) a machine whose tasks go to {@code tasks}, as the server's owner sets it up. */
+    StateMachineRecord register(String name, String definition, String type, TaskInvoker tasks) {
+        Names.check(name, "name");
+        StateMachineDefinition compiled = compile(definition);
+        String arn = Arns.stateMachine(name);
+        StateMachineRecord existing = byArn.get(arn);
+        StateMachineRecord machine = new StateMachineRecord(arn, name, definition,
+                "arn:aws:iam::123456789012:role/StepFunctionsLocalRole", type,
+                existing == null ? clock.instant() : existing.creationDate(), compiled, tasks);
+        database.saveStateMachine(machine);
+        byArn.put(arn, machine);
+        return machine;
+    }
+
+    /** @throws ApiException StateMachineDoesNotExist, or InvalidArn for an ARN of another shape */
+    StateMachineRecord require(String arn) {
+        Arns.stateMachineName(arn);
+        StateMachineRecord machine = byArn.get(arn);
+        if (machine == null) {
+            throw ApiException.stateMachineDoesNotExist(arn);
+        }
+        return machine;
+    }
+
+    ObjectNode create(Request request) {
+        String name = request.requiredString("name");
+        String definition = request.requiredString("definition");
+        String role = request.requiredString("roleArn");
+        String type = request.optionalEnum("type", TYPES);
+        type = type == null ? "STANDARD" : type;
+        Names.check(name, "name");
+        Arns.checkRole(role);
+        StateMachineDefinition compiled = compile(definition);
+        String arn = Arns.stateMachine(name);
+        StateMachineRecord machine;
+        synchronized (this) {
+            StateMachineRecord existing = byArn.get(arn);
+            if (existing != null) {
+                if (!existing.sameAs(definition, role, type)) {
+                    throw ApiException.stateMachineAlreadyExists(arn);
+                }
+                machine = existing; // AWS: creating the very same machine again returns it
+            } else {
+                machine = new StateMachineRecord(arn, name, definition, role, type, clock.instant(), compiled,
+                        defaultTasks);
+                database.saveStateMachine(machine);
+                byArn.put(arn, machine);
+            }
+        }
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        response.put("stateMachineArn", machine.arn());
+        response.put("creationDate", EpochSeconds.of(machine.creationDate()));
+        return response;
+    }
+
+    ObjectNode update(Request request) {
+        String arn = request.requiredString("stateMachineArn");
+        String definition = request.optionalString("definition");
+        String role = request.optionalString("roleArn");
+        if (definition == null && role == null && request.get("loggingConfiguration") == null
+                && request.get("tracingConfiguration") == null) {
+            throw new ApiException("MissingRequiredParameter",
+                    "Either the definition, the roleArn, the loggingConfiguration or the tracingConfiguration must be specified");
+        }
+        if (role != null) {
+            Arns.checkRole(role);
+        }
+        StateMachineDefinition compiled = definition == null ? null : compile(definition);
+        Instant now = clock.instant();
+        synchronized (this) {
+            StateMachineRecord old = require(arn);
+            StateMachineRecord updated = new StateMachineRecord(arn, old.name(),
+                    definition == null ? old.definitionText() : definition, role == null ? old.roleArn() : role,
+                    old.type(), old.creationDate(), compiled == null ? old.definition() : compiled, old.tasks());
+            database.saveStateMachine(updated);
+            byArn.put(arn, updated);
+        }
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        response.put("updateDate", EpochSeconds.of(now));
+        return response;
+    }
+
+    ObjectNode describe(Request request) {
+        StateMachineRecord machine = require(request.requiredString("stateMachineArn"));
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        response.put("stateMachineArn", machine.arn());
+        response.put("name", machine.name());
+        response.put("status", "ACTIVE");
+        response.put("definition", machine.definitionText());
+        response.put("roleArn", machine.roleArn());
+        response.put("type", machine.type());
+        response.put("creationDate", EpochSeconds.of(machine.creationDate()));
+        ObjectNode logging = response.putObject("loggingConfiguration");
+        logging.put("level", "OFF");
+        logging.put("includeExecutionData", false);
+        response.putObject("tracingConfiguration").put("enabled", false);
+        return response;
+    }
+
+    ObjectNode list(Request request) {
+        int max = request.maxResults();
+        long from = PageToken.decode("ListStateMachines", request.optionalString("nextToken"));
+        List<StateMachineRecord> all = byArn.values().stream()
+                .sorted(Comparator.comparing(StateMachineRecord::creationDate).thenComparing(StateMachineRecord::name))
+                .toList();
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        ArrayNode machines = response.putArray("stateMachines");
+        int end = (int) Math.min(all.size(), from + max);
+        for (int i = (int) Math.min(from, all.size()); i < end; i++) {
+            StateMachineRecord machine = all.get(i);
+            ObjectNode item = machines.addObject();
+            item.put("stateMachineArn", machine.arn());
+            item.put("name", machine.name());
+            item.put("type", machine.type());
+            item.put("creationDate", EpochSeconds.of(machine.creationDate()));
+        }
+        if (end < all.size()) {
+            response.put("nextToken", PageToken.encode("ListStateMachines", end));
+        }
+        return response;
+    }
+
+    /** AWS deletes asynchronously and does not fail for a machine that is already gone; running executions go on. */
+    ObjectNode delete(Request request) {
+        String arn = request.requiredString("stateMachineArn");
+        Arns.stateMachineName(arn);
+        synchronized (this) {
+            byArn.remove(arn);
+            database.deleteStateMachine(arn);
+        }
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    ObjectNode validate(Request request) {
+        String definition = request.requiredString("definition");
+        request.optionalEnum("type", TYPES);
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        ArrayNode diagnostics = JsonNodeFactory.instance.arrayNode();
+        try {
+            StateMachineDefinition.compile(JsonText.parse(definition, "InvalidDefinition", ""));
+        } catch (ApiException e) {
+            ObjectNode diagnostic = diagnostics.addObject();
+            diagnostic.put("severity", "ERROR");
+            diagnostic.put("code", "INVALID_JSON_DESCRIPTION");
+            diagnostic.put("message", e.getMessage());
+        } catch (InvalidDefinitionException e) {
+            for (DefinitionProblem problem : e.problems()) {
+                ObjectNode diagnostic = diagnostics.addObject();
+                diagnostic.put("severity", "ERROR");
+                diagnostic.put("code", problem.code());
+                diagnostic.put("message", problem.message());
+                if (problem.location() != null) {
+                    diagnostic.put("location", problem.location());
+                }
+            }
+        }
+        response.put("result", diagnostics.isEmpty() ? "OK" : "FAIL");
+        response.set("diagnostics", diagnostics);
+        response.put("truncated", false);
+        return response;
+    }
+
+    /** @throws ApiException InvalidDefinition with AWS's message listing every problem */
+    static StateMachineDefinition compile(String definition) {
+        JsonNode json = JsonText.parse(definition, "InvalidDefinition",
+                "Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: ");
+        try {
+            return StateMachineDefinition.compile(json);
+        } catch (InvalidDefinitionException e) {
+            throw new ApiException("InvalidDefinition", e.getMessage());
+        }
+    }
+}

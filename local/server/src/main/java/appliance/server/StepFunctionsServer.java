@@ -1,0 +1,140 @@
+package appliance.server;
+
+import appliance.engine.task.TaskInvoker;
+import appliance.engine.time.RealTimeScheduler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * The Step Functions API on a local port, over the local engine: the AWS CLI and SDKs work against it
+ * with {@code --endpoint-url}. Executions run on the engine's real-time scheduler and are kept in the
+ * database of {@link ServerOptions}.
+ *
+ * <pre>{@code
+ * try (StepFunctionsServer server = StepFunctionsServer.start(options, tasks, Clock.systemUTC())) {
+ *     server.registerStateMachine("MyMachine", definitionJson, lambdas);
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class StepFunctionsServer implements AutoCloseable {
+
+    private final HttpServer http;
+    private final ExecutorService requestThreads;
+    private final RealTimeScheduler scheduler;
+    private final ExecutionDatabase database;
+    private final StateMachines machines;
+    private final Executions executions;
+
+    private StepFunctionsServer(ServerOptions options, TaskInvoker defaultTasks, Clock clock) throws IOException {
+        database = options.database() == null
+                ? ExecutionDatabase.openInMemory()
+                : ExecutionDatabase.openFile(options.database());
+        try {
+            scheduler = new RealTimeScheduler(clock, Math.max(2, Runtime.getRuntime().availableProcessors()));
+            machines = new StateMachines(database, defaultTasks, clock);
+            executions = new Executions(database, machines, scheduler, options.mockConfig(), clock);
+            executions.abortLeftovers();
+            requestThreads = Executors.newFixedThreadPool(32, runnable -> {
+                Thread thread = new Thread(runnable, "sfn-http");
+                thread.setDaemon(true);
+                return thread;
+            });
+            http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
+        } catch (IOException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        http.createContext("/", new AwsJsonHandler(actions(new TestStates(defaultTasks))));
+        http.setExecutor(requestThreads);
+        http.start();
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param defaultTasks what Task states of machines created through the API call
+     * @param clock the time executions see
+     * @throws UncheckedIOException when the address cannot be bound
+     */
+    public static StepFunctionsServer start(ServerOptions options, TaskInvoker defaultTasks, Clock clock) {
+        try {
+            return new StepFunctionsServer(options, defaultTasks, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on " + options.host() + ":" + options.port() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Function<Request, ObjectNode>> actions(TestStates testStates) {
+        Map<String, Function<Request, ObjectNode>> actions = new LinkedHashMap<>();
+        actions.put("CreateStateMachine", machines::create);
+        actions.put("UpdateStateMachine", machines::update);
+        actions.put("DescribeStateMachine", machines::describe);
+        actions.put("ListStateMachines", machines::list);
+        actions.put("DeleteStateMachine", machines::delete);
+        actions.put("ValidateStateMachineDefinition", machines::validate);
+        actions.put("StartExecution", executions::start);
+        actions.put("StartSyncExecution", executions::startSync);
+        actions.put("DescribeExecution", executions::describe);
+        actions.put("StopExecution", executions::stop);
+        actions.put("ListExecutions", executions::list);
+        actions.put("GetExecutionHistory", executions::history);
+        actions.put("TestState", testStates::test);
+        return actions;
+    }
+
+    /**
+     * Registers (or replaces) a state machine whose Task states call {@code tasks}: the template's
+     * machines, wired to the in-process functions.
+     *
+     * @param type {@code STANDARD} or {@code EXPRESS}
+     * @return the state machine's ARN
+     * @throws ApiException InvalidDefinition or InvalidName, with AWS's message
+     */
+    public String registerStateMachine(String name, String definition, String type, TaskInvoker tasks) {
+        return machines.register(name, definition, type, tasks).arn();
+    }
+
+    /** The port the server listens on (the one chosen when the options asked for 0). */
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** The endpoint to give AWS clients ({@code --endpoint-url}). */
+    public URI endpoint() {
+        return URI.create("http://" + http.getAddress().getHostString() + ":" + port());
+    }
+
+    /**
+     * Completes when the execution has ended and its final status and history are saved: the signal
+     * tests and tools wait on instead of polling.
+     */
+    public CompletableFuture<String> finished(String executionArn) {
+        return executions.persisted(executionArn).thenApply(ExecutionRecord::status);
+    }
+
+    /**
+     * Stops listening, stops the executions still running (each saved as ABORTED with its history), and
+     * closes the database.
+     */
+    @Override
+    public void close() {
+        http.stop(0);
+        requestThreads.shutdownNow();
+        executions.close();
+        scheduler.close();
+        database.close();
+    }
+}
