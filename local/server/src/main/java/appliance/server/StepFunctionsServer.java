@@ -30,6 +30,14 @@ import java.util.function.Function;
  */
 public final class StepFunctionsServer implements AutoCloseable {
 
+    static {
+        // The JDK server writes a response's headers and body as separate packets; with Nagle's algorithm on,
+        // the body waits for the client's delayed ACK (about 40 ms a request). Read when the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer http;
     private final ExecutorService requestThreads;
     private final RealTimeScheduler scheduler;
