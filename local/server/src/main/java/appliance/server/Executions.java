@@ -206,6 +206,10 @@ final class Executions implements AutoCloseable {
         return ExecutionJson.described(require(request.requiredString("executionArn")));
     }
 
+    ObjectNode describeStateMachineFor(Request request) {
+        return machines.describeFor(require(request.requiredString("executionArn")));
+    }
+
     private ExecutionRecord require(String arn) {
         Arns.checkExecution(arn);
         LiveExecution execution = live.get(arn);

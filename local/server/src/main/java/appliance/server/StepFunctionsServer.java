@@ -96,6 +96,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         actions.put("StartExecution", executions::start);
         actions.put("StartSyncExecution", executions::startSync);
         actions.put("DescribeExecution", executions::describe);
+        actions.put("DescribeStateMachineForExecution", executions::describeStateMachineFor);
         actions.put("StopExecution", executions::stop);
         actions.put("ListExecutions", executions::list);
         actions.put("GetExecutionHistory", executions::history);
