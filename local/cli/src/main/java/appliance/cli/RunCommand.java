@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
         String bareEventsGoTo = bareEventTarget(template);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RunReportPrinter printer = new RunReportPrinter(out);
+        RunReportPrinter printer = new RunReportPrinter(out, json);
         boolean allSucceeded = true;
         boolean badEvent = false;
         try (LocalApplication application = LocalApplication.start(template, LocalOptions.defaults())) {
@@ -102,13 +102,7 @@ final class RunCommand implements Callable<Integer> {
         for (Execution execution : started) {
             ExecutionReport report = application.report(execution);
             allSucceeded &= report.succeeded();
-            if (json) {
-                ObjectNode line = report.toJson();
-                line.put("event", file);
-                out.println(line);
-            } else {
-                printer.print(file, report);
-            }
+            printer.print(file, report);
         }
         return allSucceeded;
     }

@@ -8,16 +8,27 @@ import appliance.runtime.lambda.LambdaLogLine;
 import appliance.runtime.sns.SnsDelivery;
 import java.io.PrintWriter;
 
-/** Prints an execution's report for a person: state by state, then the result, deliveries, logs and cost. */
+/**
+ * Prints an execution's report: for a person, state by state, then the result, deliveries, logs and
+ * cost; or, with {@code --json}, as one JSON object on a line.
+ */
 final class RunReportPrinter {
 
     private final PrintWriter out;
+    private final boolean json;
 
-    RunReportPrinter(PrintWriter out) {
+    RunReportPrinter(PrintWriter out, boolean json) {
         this.out = out;
+        this.json = json;
     }
 
     void print(String eventFile, ExecutionReport report) {
+        if (json) {
+            com.fasterxml.jackson.databind.node.ObjectNode line = report.toJson();
+            line.put("event", eventFile);
+            out.println(line);
+            return;
+        }
         String machine = name(report.stateMachineArn());
         out.printf("%s -> %s%n  execution %s%n", eventFile, machine, report.executionArn());
         int width = report.states().stream().mapToInt(step -> step.name().length()).max().orElse(10);

@@ -222,11 +222,23 @@ public final class LocalApplication implements AutoCloseable {
         return deliver(events.routeEvent(event, "default"));
     }
 
-    /** PutEvents: each valid entry is put on its bus and delivered; the outcome is PutEvents' response. */
-    public EventRouter.PutEventsOutcome putEvents(List<PutEventsFile.ParsedEntry> entries) {
+    /**
+     * PutEvents: each valid entry is put on its bus and delivered to the targets of the rules it matches.
+     *
+     * @return PutEvents' outcome, and the executions the entries started
+     */
+    public PutEventsResult putEvents(List<PutEventsFile.ParsedEntry> entries) {
         EventRouter.PutEventsOutcome outcome = events.putEvents(entries);
-        outcome.routed().forEach(routed -> routed.ifPresent(this::deliver));
-        return outcome;
+        List<Execution> started = new ArrayList<>();
+        outcome.routed().forEach(routed -> routed.ifPresent(event -> started.addAll(deliver(event))));
+        return new PutEventsResult(outcome, started);
+    }
+
+    /** What a PutEvents call did: its response, and the executions its events started. */
+    public record PutEventsResult(EventRouter.PutEventsOutcome outcome, List<Execution> started) {
+        public PutEventsResult {
+            started = List.copyOf(started);
+        }
     }
 
     private List<Execution> deliver(EventRouter.RoutedEvent routed) {
