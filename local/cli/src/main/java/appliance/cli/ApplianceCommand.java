@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "appliance",
         mixinStandardHelpOptions = true,
         description = "Runs the appliance cook-event workflow and its parts on this machine.",
-        subcommands = {CommandLine.HelpCommand.class, InvokeCommand.class, GraphCommand.class, ExecuteCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, TestCommand.class, PutEventsCommand.class, InvokeCommand.class, GraphCommand.class, ExecuteCommand.class,
                 ConformanceCommand.class, BenchCommand.class, ServeCommand.class})
 public final class ApplianceCommand implements Runnable {
 
