@@ -64,7 +64,7 @@ public final class StepFunctionsServer implements AutoCloseable {
             database.close();
             throw e;
         }
-        http.createContext("/", new AwsJsonHandler(actions(new TestStates(defaultTasks))));
+        http.createContext("/", new AwsJsonHandler(actions(new TestStates(defaultTasks, clock))));
         http.setExecutor(requestThreads);
         http.start();
     }
