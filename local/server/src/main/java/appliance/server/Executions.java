@@ -1,5 +1,7 @@
 package appliance.server;
 
+import appliance.engine.history.ExecutionListener;
+import appliance.engine.history.HistoryEvent;
 import appliance.engine.run.Engine;
 import appliance.engine.run.Execution;
 import appliance.engine.run.ExecutionIdentity;
@@ -24,6 +26,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -55,6 +58,19 @@ final class Executions implements AutoCloseable {
     private final BlockingQueue<Ended> finishedQueue = new LinkedBlockingQueue<>();
     private final Thread writer = new Thread(this::writeFinished, "sfn-history-writer");
     private volatile boolean closing;
+    /** Hear every execution's events as they happen (the web page's live view). */
+    private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutionListener fanOut = new ExecutionListener() {
+        @Override
+        public void onEvent(String executionArn, HistoryEvent event) {
+            listeners.forEach(listener -> listener.onEvent(executionArn, event));
+        }
+
+        @Override
+        public void onFinished(String executionArn, ExecutionResult result) {
+            listeners.forEach(listener -> listener.onFinished(executionArn, result));
+        }
+    };
 
     private record Ended(LiveExecution execution, ExecutionResult result) {
     }
@@ -140,7 +156,7 @@ final class Executions implements AutoCloseable {
         ExecutionIdentity identity = new ExecutionIdentity(machine.arn(), machine.name(), arn, name,
                 machine.roleArn());
         Execution running = new Engine(scheduler, tasks, new SplittableRandom())
-                .start(machine.definition(), input, identity, null);
+                .start(machine.definition(), input, identity, fanOut);
         claim.attach(running);
         running.result().whenComplete((result, failure) -> finishedQueue.add(new Ended(claim, result)));
         return claim;
@@ -200,6 +216,10 @@ final class Executions implements AutoCloseable {
             live.remove(execution.started.executionArn(), execution);
             execution.persisted.complete(rows.get(i).execution());
         }
+    }
+
+    void addListener(ExecutionListener listener) {
+        listeners.add(listener);
     }
 
     ObjectNode describe(Request request) {

@@ -2,6 +2,8 @@ package appliance.server;
 
 import appliance.engine.task.TaskInvoker;
 import appliance.engine.time.RealTimeScheduler;
+import appliance.engine.history.ExecutionListener;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -114,6 +116,35 @@ public final class StepFunctionsServer implements AutoCloseable {
      */
     public String registerStateMachine(String name, String definition, String type, TaskInvoker tasks) {
         return machines.register(name, definition, type, tasks).arn();
+    }
+
+    /**
+     * Starts an execution as StartExecution does (same checks, same errors), for callers in this JVM:
+     * the runtime's SNS and EventBridge starters, so their executions are kept and listed here too.
+     *
+     * @param input the execution input as JSON text; null for {@code {}}
+     * @param name the execution name; null for a generated one
+     * @return the execution's ARN
+     * @throws ApiException as StartExecution answers
+     */
+    public String startExecution(String stateMachineArn, String name, String input) {
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        request.put("stateMachineArn", stateMachineArn);
+        if (name != null) {
+            request.put("name", name);
+        }
+        if (input != null) {
+            request.put("input", input);
+        }
+        return executions.start(new Request(request)).get("executionArn").asText();
+    }
+
+    /**
+     * Hears every execution's history events as they are recorded, and each result: for a live view.
+     * Called on the engine's threads: return quickly.
+     */
+    public void addListener(ExecutionListener listener) {
+        executions.addListener(listener);
     }
 
     /** The port the server listens on (the one chosen when the options asked for 0). */
