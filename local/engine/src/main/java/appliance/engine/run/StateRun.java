@@ -171,7 +171,7 @@ final class StateRun {
                     + "' returned a result with a size exceeding the maximum number of bytes service limit.");
         }
         // Assignments land together after every value is computed: a state reads the variables as they were.
-        branch.variables.assign(assigned);
+        branch.variables.assign(assigned, state.name());
         branch.record(state.type() + "StateExited", "stateExitedEventDetails", () -> {
             ObjectNode details = JsonNodeFactory.instance.objectNode();
             details.put("name", state.name());

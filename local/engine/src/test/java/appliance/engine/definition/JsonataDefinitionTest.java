@@ -1,0 +1,104 @@
+package appliance.engine.definition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import appliance.engine.error.DefinitionProblem;
+import appliance.engine.error.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Loading JSONata definitions: what compiles to what, and what is refused where. */
+class JsonataDefinitionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static StateMachineDefinition compile(String definition) throws Exception {
+        return StateMachineDefinition.compile(JSON.readTree(definition));
+    }
+
+    private static List<DefinitionProblem> problems(String definition) throws Exception {
+        InvalidDefinitionException e = catchThrowableOfType(InvalidDefinitionException.class, () -> compile(definition));
+        assertThat(e).as("the definition should be rejected").isNotNull();
+        return e.problems();
+    }
+
+    @Test
+    void a_jsonata_state_compiles_its_fields_once_into_a_jsonata_flow() throws Exception {
+        StateMachineDefinition machine = compile("""
+                {"QueryLanguage":"JSONata","StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::x",
+                  "Arguments":{"a":"{% $states.input.a %}"},"Output":"{% $states.result %}","TimeoutSeconds":"{% 5 %}",
+                  "HeartbeatSeconds":3,"Assign":{"v":1},"End":true}}}""");
+        TaskState task = (TaskState) machine.state("T");
+        JsonataFlow flow = (JsonataFlow) task.processing();
+        assertThat(flow.fields()).containsOnlyKeys("Arguments", "Output", "TimeoutSeconds", "Assign");
+        assertThat(task.timeoutSeconds()).isNull();
+        assertThat(task.heartbeatSeconds()).isEqualTo(3);
+    }
+
+    @Test
+    void a_state_without_query_language_inherits_the_machines() throws Exception {
+        StateMachineDefinition machine = compile("""
+                {"StartAt":"A","States":{"A":{"Type":"Pass","QueryLanguage":"JSONata","Next":"B"},
+                  "B":{"Type":"Pass","End":true}}}""");
+        assertThat(machine.state("A").processing()).isInstanceOf(JsonataFlow.class);
+        assertThat(machine.state("B").processing()).isInstanceOf(DataFlow.class);
+    }
+
+    @Test
+    void jsonpath_fields_in_a_jsonata_state_are_problems_at_their_location() throws Exception {
+        List<DefinitionProblem> found = problems("""
+                {"QueryLanguage":"JSONata","StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:x",
+                  "InputPath":"$.a","Parameters":{"b.$":"$.b"},"ResultSelector":{},"ResultPath":"$.r","OutputPath":"$",
+                  "TimeoutSecondsPath":"$.t","End":true}}}""");
+        assertThat(found).extracting(DefinitionProblem::location).containsExactlyInAnyOrder(
+                "/States/T/InputPath", "/States/T/Parameters", "/States/T/ResultSelector", "/States/T/ResultPath",
+                "/States/T/OutputPath", "/States/T/TimeoutSecondsPath");
+        assertThat(found).allSatisfy(p -> assertThat(p.code()).isEqualTo("SCHEMA_VALIDATION_FAILED"));
+        assertThat(found.get(0).message()).isEqualTo(
+                "The field 'InputPath' is not supported in JSONata states (QueryLanguage JSONata)");
+    }
+
+    @Test
+    void jsonata_fields_in_a_jsonpath_state_are_not_supported() throws Exception {
+        List<DefinitionProblem> found = problems("""
+                {"StartAt":"P","States":{"P":{"Type":"Pass","Output":{"a":1},"End":true}}}""");
+        assertThat(found).extracting(DefinitionProblem::message).containsExactly("Field 'Output' is not supported");
+    }
+
+    @Test
+    void a_jsonpath_state_in_a_jsonata_machine_is_refused() throws Exception {
+        List<DefinitionProblem> found = problems("""
+                {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","QueryLanguage":"JSONPath","End":true}}}""");
+        assertThat(found).extracting(DefinitionProblem::location).containsExactly("/States/P/QueryLanguage");
+    }
+
+    @Test
+    void an_unknown_query_language_is_refused() throws Exception {
+        List<DefinitionProblem> found = problems("""
+                {"QueryLanguage":"XPath","StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""");
+        assertThat(found).extracting(DefinitionProblem::location).containsExactly("/QueryLanguage");
+    }
+
+    @Test
+    void a_syntax_error_is_reported_with_the_parsers_message_at_the_nested_field() throws Exception {
+        List<DefinitionProblem> found = problems("""
+                {"QueryLanguage":"JSONata","StartAt":"C","States":{
+                  "C":{"Type":"Choice","Choices":[{"Condition":"{% $x = %}","Next":"D"}],"Default":"D"},
+                  "D":{"Type":"Pass","Output":{"list":[1,"{% [1,2 %}"]},"End":true}}}""");
+        assertThat(found).extracting(DefinitionProblem::code).containsOnly("INVALID_JSONATA_EXPRESSION");
+        assertThat(found).extracting(DefinitionProblem::location).containsExactly(
+                "/States/C/Choices[0]/Condition", "/States/D/Output/list[1]");
+    }
+
+    @Test
+    void a_choice_rule_without_condition_is_a_problem() throws Exception {
+        List<DefinitionProblem> found = problems("""
+                {"QueryLanguage":"JSONata","StartAt":"C","States":{
+                  "C":{"Type":"Choice","Choices":[{"Variable":"$.x","BooleanEquals":true,"Next":"D"}],"Default":"D"},
+                  "D":{"Type":"Succeed"}}}""");
+        assertThat(found).extracting(DefinitionProblem::location).containsExactlyInAnyOrder(
+                "/States/C/Choices[0]", "/States/C/Choices[0]/Variable", "/States/C/Choices[0]/BooleanEquals");
+    }
+}
