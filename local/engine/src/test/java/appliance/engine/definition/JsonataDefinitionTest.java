@@ -101,4 +101,14 @@ class JsonataDefinitionTest {
         assertThat(found).extracting(DefinitionProblem::location).containsExactlyInAnyOrder(
                 "/States/C/Choices[0]", "/States/C/Choices[0]/Variable", "/States/C/Choices[0]/BooleanEquals");
     }
+
+    @Test
+    void the_readme_example_compiles() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        int start = readme.indexOf("```json\n{\"QueryLanguage\": \"JSONata\"");
+        assertThat(start).as("the README's JSONata example").isNotNegative();
+        String example = readme.substring(start + "```json\n".length(), readme.indexOf("```", start + 7));
+        StateMachineDefinition machine = compile(example);
+        assertThat(machine.state("Route").processing()).isInstanceOf(JsonataFlow.class);
+    }
 }
