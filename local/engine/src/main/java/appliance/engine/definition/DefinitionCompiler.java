@@ -64,6 +64,9 @@ final class DefinitionCompiler {
     /** Fields that are always JSONata templates in a JSONata state. */
     private static final Set<String> TEMPLATE_FIELDS = Set.of("Arguments", "Output", "Assign", "Items", "ItemSelector");
 
+    /** Fields only a JSONata state has. */
+    private static final Set<String> JSONATA_ONLY = Set.of("Arguments", "Output", "Items");
+
     private final DefinitionProblems problems = new DefinitionProblems();
     private QueryLanguage machineLanguage = QueryLanguage.JSONPATH;
 
@@ -82,23 +85,31 @@ final class DefinitionCompiler {
         return new StateMachineDefinition(machine.startAt(), machine.states(), timeout);
     }
 
-    /** The {@code QueryLanguage} a node names, else {@code inherited}; a value that names none is a problem. */
+    /**
+     * The query language of a machine or state, as AWS resolves it: absent, {@code inherited}; exactly
+     * "JSONPath", JSONPath; any other value (even "jsonpath", or a number) JSONata, reported when it is
+     * not one of the two names.
+     */
     private QueryLanguage language(JsonNode node, String at, QueryLanguage inherited) {
         JsonNode value = node.get("QueryLanguage");
         if (value == null) {
             return inherited;
         }
-        QueryLanguage named = QueryLanguage.named(value.asText());
-        if (!value.isTextual() || named == null) {
-            problems.schema("The value for the field 'QueryLanguage' must be one of JSONPath, JSONata",
-                    (at.isEmpty() ? "" : at) + "/QueryLanguage");
-            return inherited;
+        if (!value.isTextual()) {
+            problems.schema("Expected value of type [STRING]", at + "/QueryLanguage");
+        } else if (QueryLanguage.named(value.textValue()) == null) {
+            problems.schema("Value should be one of the following: [JSONPath, JSONata]", at + "/QueryLanguage");
         }
-        return named;
+        return value.isTextual() && QueryLanguage.JSONPATH.text().equals(value.textValue())
+                ? QueryLanguage.JSONPATH : QueryLanguage.JSONATA;
     }
 
     /** Compiles a StartAt + States block at {@code location} (empty for the top level). */
     StateMachineDefinition compileStates(JsonNode block, String location) {
+        if (!location.isEmpty() && block.has("QueryLanguage")) {
+            // A Map processor or Parallel branch takes the machine's language; only states may say otherwise.
+            problems.schema("Field 'QueryLanguage' is not supported", location);
+        }
         String startAt = block.path("StartAt").isTextual() ? block.get("StartAt").asText() : null;
         if (startAt == null) {
             problems.schema("These fields are required: [StartAt]", location.isEmpty() ? "/" : location);
@@ -208,17 +219,21 @@ final class DefinitionCompiler {
             return null;
         }
         QueryLanguage language = language(node, at, machineLanguage);
-        if (language == QueryLanguage.JSONPATH && machineLanguage == QueryLanguage.JSONATA) {
-            // AWS lets a JSONata state sit in a JSONPath machine, not the reverse.
-            problems.schema("A state cannot use QueryLanguage JSONPath when the state machine uses JSONata",
-                    at + "/QueryLanguage");
+        boolean downgraded = language == QueryLanguage.JSONPATH && machineLanguage == QueryLanguage.JSONATA;
+        if (downgraded) {
+            // AWS lets a JSONata state sit in a JSONPath machine, not the reverse; and says only that.
+            problems.schema("'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine", at);
         }
         if (language == QueryLanguage.JSONATA) {
             return new JsonataStateCompiler(this).compile(name, node, at, type);
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
-            if (!FIELDS.get(type).contains(field)) {
+            if (JSONATA_ONLY.contains(field)) {
+                if (!downgraded) {
+                    problems.schema(otherLanguageField(QueryLanguage.JSONPATH, field), at);
+                }
+            } else if (!FIELDS.get(type).contains(field)) {
                 problems.schema("Field '" + field + "' is not supported", at + "/" + field);
             }
         }
@@ -234,6 +249,13 @@ final class DefinitionCompiler {
             case "Map" -> map(name, node, at, flow);
             default -> throw new IllegalStateException("unreachable: " + type);
         };
+    }
+
+    /** AWS's words for a field of the other query language, reported at the state. */
+    static String otherLanguageField(QueryLanguage stateLanguage, String field) {
+        QueryLanguage other = stateLanguage == QueryLanguage.JSONPATH ? QueryLanguage.JSONATA : QueryLanguage.JSONPATH;
+        return "The QueryLanguage is set to '" + stateLanguage.text() + "', but field '" + field
+                + "' is only supported for the '" + other.text() + "' QueryLanguage";
     }
 
     /** The problems found so far; the JSONata state compiler adds to them. */

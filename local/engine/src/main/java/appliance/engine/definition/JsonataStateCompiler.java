@@ -14,9 +14,9 @@ import java.util.Set;
  */
 final class JsonataStateCompiler {
 
-    /** Fields only a JSONPath state has: a JSONata state refuses them. */
-    private static final Set<String> JSONPATH_ONLY = Set.of("InputPath", "Parameters", "ResultSelector", "ResultPath",
-            "OutputPath", "Result", "ItemsPath", "SecondsPath", "TimestampPath", "TimeoutSecondsPath",
+    /** Fields only a JSONPath state has, in the order their problems are reported. */
+    private static final List<String> JSONPATH_ONLY = List.of("InputPath", "OutputPath", "ResultPath", "Parameters",
+            "ResultSelector", "Result", "ItemsPath", "SecondsPath", "TimestampPath", "TimeoutSecondsPath",
             "HeartbeatSecondsPath", "MaxConcurrencyPath", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath",
             "ErrorPath", "CausePath");
 
@@ -29,13 +29,15 @@ final class JsonataStateCompiler {
     }
 
     State compile(String name, JsonNode node, String at, String type) {
+        for (String field : JSONPATH_ONLY) {
+            if (node.has(field)) {
+                problems.schema(DefinitionCompiler.otherLanguageField(QueryLanguage.JSONATA, field), at);
+            }
+        }
         Set<String> allowed = DefinitionCompiler.jsonataFields(type);
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
-            if (JSONPATH_ONLY.contains(field)) {
-                problems.schema("The field '" + field + "' is not supported in JSONata states (QueryLanguage JSONata)",
-                        at + "/" + field);
-            } else if (!allowed.contains(field)) {
+            if (!JSONPATH_ONLY.contains(field) && !allowed.contains(field)) {
                 problems.schema("Field '" + field + "' is not supported", at + "/" + field);
             }
         }

@@ -52,33 +52,61 @@ class JsonataDefinitionTest {
                 {"QueryLanguage":"JSONata","StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:x",
                   "InputPath":"$.a","Parameters":{"b.$":"$.b"},"ResultSelector":{},"ResultPath":"$.r","OutputPath":"$",
                   "TimeoutSecondsPath":"$.t","End":true}}}""");
-        assertThat(found).extracting(DefinitionProblem::location).containsExactlyInAnyOrder(
-                "/States/T/InputPath", "/States/T/Parameters", "/States/T/ResultSelector", "/States/T/ResultPath",
-                "/States/T/OutputPath", "/States/T/TimeoutSecondsPath");
-        assertThat(found).allSatisfy(p -> assertThat(p.code()).isEqualTo("SCHEMA_VALIDATION_FAILED"));
-        assertThat(found.get(0).message()).isEqualTo(
-                "The field 'InputPath' is not supported in JSONata states (QueryLanguage JSONata)");
+        assertThat(found).allSatisfy(p -> {
+            assertThat(p.code()).isEqualTo("SCHEMA_VALIDATION_FAILED");
+            assertThat(p.location()).isEqualTo("/States/T");
+        });
+        assertThat(found).extracting(DefinitionProblem::message).containsExactly(
+                "The QueryLanguage is set to 'JSONata', but field 'InputPath' is only supported for the 'JSONPath' QueryLanguage",
+                "The QueryLanguage is set to 'JSONata', but field 'OutputPath' is only supported for the 'JSONPath' QueryLanguage",
+                "The QueryLanguage is set to 'JSONata', but field 'ResultPath' is only supported for the 'JSONPath' QueryLanguage",
+                "The QueryLanguage is set to 'JSONata', but field 'Parameters' is only supported for the 'JSONPath' QueryLanguage",
+                "The QueryLanguage is set to 'JSONata', but field 'ResultSelector' is only supported for the 'JSONPath' QueryLanguage",
+                "The QueryLanguage is set to 'JSONata', but field 'TimeoutSecondsPath' is only supported for the 'JSONPath' QueryLanguage");
     }
 
     @Test
-    void jsonata_fields_in_a_jsonpath_state_are_not_supported() throws Exception {
+    void jsonata_fields_in_a_jsonpath_state_are_problems_at_the_state() throws Exception {
         List<DefinitionProblem> found = problems("""
-                {"StartAt":"P","States":{"P":{"Type":"Pass","Output":{"a":1},"End":true}}}""");
-        assertThat(found).extracting(DefinitionProblem::message).containsExactly("Field 'Output' is not supported");
+                {"StartAt":"P","States":{"P":{"Type":"Pass","Output":{"a":1},"Bogus":1,"End":true}}}""");
+        assertThat(found).extracting(DefinitionProblem::message, DefinitionProblem::location).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("The QueryLanguage is set to 'JSONPath', but field 'Output' is only "
+                        + "supported for the 'JSONata' QueryLanguage", "/States/P"),
+                org.assertj.core.groups.Tuple.tuple("Field 'Bogus' is not supported", "/States/P/Bogus"));
     }
 
     @Test
-    void a_jsonpath_state_in_a_jsonata_machine_is_refused() throws Exception {
+    void a_jsonpath_state_in_a_jsonata_machine_is_refused_and_only_that_is_said() throws Exception {
         List<DefinitionProblem> found = problems("""
-                {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","QueryLanguage":"JSONPath","End":true}}}""");
-        assertThat(found).extracting(DefinitionProblem::location).containsExactly("/States/P/QueryLanguage");
+                {"QueryLanguage":"JSONata","StartAt":"P","States":{
+                  "P":{"Type":"Pass","QueryLanguage":"JSONPath","Output":{"v":1},"End":true}}}""");
+        assertThat(found).extracting(DefinitionProblem::message, DefinitionProblem::location).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(
+                        "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine", "/States/P"));
     }
 
     @Test
-    void an_unknown_query_language_is_refused() throws Exception {
+    void a_query_language_outside_the_two_names_is_reported_and_read_as_jsonata() throws Exception {
         List<DefinitionProblem> found = problems("""
-                {"QueryLanguage":"XPath","StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""");
-        assertThat(found).extracting(DefinitionProblem::location).containsExactly("/QueryLanguage");
+                {"QueryLanguage":"jsonpath","StartAt":"P","States":{"P":{"Type":"Pass","InputPath":"$.a","End":true}}}""");
+        assertThat(found).extracting(DefinitionProblem::message, DefinitionProblem::location).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Value should be one of the following: [JSONPath, JSONata]",
+                        "/QueryLanguage"),
+                org.assertj.core.groups.Tuple.tuple("The QueryLanguage is set to 'JSONata', but field 'InputPath' is only "
+                        + "supported for the 'JSONPath' QueryLanguage", "/States/P"));
+    }
+
+    @Test
+    void a_map_processor_or_parallel_branch_cannot_name_a_query_language() throws Exception {
+        List<DefinitionProblem> found = problems("""
+                {"StartAt":"M","States":{
+                  "M":{"Type":"Map","ItemProcessor":{"QueryLanguage":"JSONata","StartAt":"P",
+                    "States":{"P":{"Type":"Pass","End":true}}},"Next":"Par"},
+                  "Par":{"Type":"Parallel","Branches":[{"QueryLanguage":"JSONata","StartAt":"P",
+                    "States":{"P":{"Type":"Pass","End":true}}}],"End":true}}}""");
+        assertThat(found).extracting(DefinitionProblem::message, DefinitionProblem::location).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Field 'QueryLanguage' is not supported", "/States/M/ItemProcessor"),
+                org.assertj.core.groups.Tuple.tuple("Field 'QueryLanguage' is not supported", "/States/Par/Branches[0]"));
     }
 
     @Test
