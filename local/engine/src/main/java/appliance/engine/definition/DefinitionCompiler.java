@@ -466,6 +466,10 @@ final class DefinitionCompiler {
             if (!c.path("Next").isTextual()) {
                 problems.schema("These fields are required: [Next]", cAt);
             }
+            String wrongField = jsonata ? "ResultPath" : "Output";
+            if (c.has(wrongField)) {
+                problems.schema(otherLanguageField(jsonata ? QueryLanguage.JSONATA : QueryLanguage.JSONPATH, wrongField), cAt);
+            }
             Processing processing = jsonata
                     ? jsonataFlow(c, at, "Catch[" + i + "]/", Set.of())
                     : DataFlow.catching(resultPath(c.get("ResultPath"), c.has("ResultPath"), cAt + "/ResultPath"),

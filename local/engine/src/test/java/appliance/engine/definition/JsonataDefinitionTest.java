@@ -139,4 +139,20 @@ class JsonataDefinitionTest {
         StateMachineDefinition machine = compile(example);
         assertThat(machine.state("Route").processing()).isInstanceOf(JsonataFlow.class);
     }
+
+    @Test
+    void a_catcher_takes_the_fields_of_its_states_language() throws Exception {
+        List<DefinitionProblem> found = problems("""
+                {"StartAt":"A","States":{
+                  "A":{"Type":"Task","Resource":"arn:x","Catch":[{"ErrorEquals":["States.ALL"],"Output":{},"Next":"B"}],
+                    "Next":"B"},
+                  "B":{"Type":"Task","QueryLanguage":"JSONata","Resource":"arn:x",
+                    "Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.e","Next":"C"}],"Next":"C"},
+                  "C":{"Type":"Succeed"}}}""");
+        assertThat(found).extracting(DefinitionProblem::message, DefinitionProblem::location).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("The QueryLanguage is set to 'JSONPath', but field 'Output' is only "
+                        + "supported for the 'JSONata' QueryLanguage", "/States/A/Catch[0]"),
+                org.assertj.core.groups.Tuple.tuple("The QueryLanguage is set to 'JSONata', but field 'ResultPath' is only "
+                        + "supported for the 'JSONPath' QueryLanguage", "/States/B/Catch[0]"));
+    }
 }
