@@ -180,4 +180,57 @@ class JsonataRunTest {
                 "{\"text\":\"" + "x".repeat(270_000) + "\"}");
         assertThat(ended.result().error()).isEqualTo("States.DataLimitExceeded");
     }
+
+    @Test
+    void the_default_branch_takes_the_states_own_output_and_assign() {
+        var ended = harness.run("""
+                {"QueryLanguage":"JSONata","StartAt":"C","States":{
+                  "C":{"Type":"Choice","Output":{"went":"default"},"Assign":{"seen":"{% $states.input.n %}"},
+                    "Choices":[{"Condition":"{% $states.input.n > 5 %}","Next":"D","Output":{"went":"rule"}}],
+                    "Default":"D"},
+                  "D":{"Type":"Pass","Output":{"in":"{% $states.input %}","seen":"{% $seen %}"},"End":true}}}""",
+                "{\"n\":1}");
+        assertThat(ended.output()).isEqualTo(json("{\"in\":{\"went\":\"default\"},\"seen\":1}"));
+    }
+
+    @Test
+    void wait_timestamp_is_an_expression_and_now_reads_the_engines_clock() {
+        var execution = harness.start("""
+                {"QueryLanguage":"JSONata","StartAt":"W","States":{
+                  "W":{"Type":"Wait","Timestamp":"{% $states.input.at %}","Next":"P"},
+                  "P":{"Type":"Pass","Output":{"now":"{% $now() %}","millis":"{% $millis() %}"},"End":true}}}""",
+                "{\"at\":\"2024-05-01T13:00:00Z\"}");
+        harness.scheduler.advanceBy(Duration.ofMinutes(59));
+        assertThat(execution.result().toCompletableFuture().isDone()).isFalse();
+        harness.scheduler.advanceBy(Duration.ofMinutes(1));
+        var output = execution.result().toCompletableFuture().join().output();
+        assertThat(output.path("now").asText()).startsWith("2024-05-01T13:00:00");
+        assertThat(output.path("millis").asLong()).isEqualTo(Harness.START.plus(Duration.ofHours(1)).toEpochMilli());
+    }
+
+    @Test
+    void a_retried_task_sees_its_retry_count_in_the_context() {
+        int[] calls = {0};
+        var ended = harness.tasks(request -> ++calls[0] < 3
+                ? CompletableFuture.failedFuture(new StatesFailure("Flaky", "again"))
+                : CompletableFuture.completedFuture(request.parameters())).run("""
+                {"QueryLanguage":"JSONata","StartAt":"T","States":{
+                  "T":{"Type":"Task","Resource":"arn:aws:states:::my:task",
+                    "Arguments":{"try":"{% $states.context.State.RetryCount %}"},
+                    "Retry":[{"ErrorEquals":["Flaky"],"IntervalSeconds":1,"MaxAttempts":5}],"End":true}}}""", "{}");
+        assertThat(ended.output()).isEqualTo(json("{\"try\":2}"));
+    }
+
+    @Test
+    void a_failing_catcher_output_fails_the_execution_with_the_states_prefix() {
+        var ended = harness.tasks(request -> CompletableFuture.failedFuture(new StatesFailure("Boom", null))).run("""
+                {"QueryLanguage":"JSONata","StartAt":"T","States":{
+                  "T":{"Type":"Task","Resource":"arn:aws:states:::my:task","Catch":[{"ErrorEquals":["States.ALL"],
+                    "Output":{"cause":"{% $states.errorOutput.Cause %}"},"Next":"D"}],"End":true},
+                  "D":{"Type":"Succeed"}}}""", "{}");
+        assertThat(ended.result().error()).isEqualTo("States.QueryEvaluationError");
+        assertThat(ended.result().cause()).isEqualTo("An error occurred while executing the state 'T' (entered at "
+                + "the event id #2). The JSONata expression '$states.errorOutput.Cause' specified for the field "
+                + "'Catch[0]/Output/cause' returned nothing (undefined).");
+    }
 }
