@@ -173,7 +173,9 @@ final class TestStates {
     private static ObjectNode inspection(State state, JsonNode input, TestedTask task) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("input", Json.compact(input));
-        DataFlow flow = state.dataFlow();
+        if (!(state.processing() instanceof DataFlow flow)) {
+            return data; // A JSONata state: its steps (afterArguments, ...) are not shown yet.
+        }
         ObjectNode context = JsonNodeFactory.instance.objectNode();
         context.putObject("State").put("Name", state.name());
         SplittableRandom random = new SplittableRandom();
