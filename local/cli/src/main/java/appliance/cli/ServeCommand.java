@@ -1,7 +1,7 @@
 package appliance.cli;
 
-import appliance.engine.task.TaskInvoker;
-import appliance.engine.task.UnknownResourceInvoker;
+import appliance.runtime.lambda.LambdaConfigurationException;
+import appliance.runtime.template.TemplateException;
 import appliance.engine.task.mock.MockConfig;
 import appliance.server.ServerOptions;
 import appliance.server.StepFunctionsServer;
@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,16 +62,17 @@ public final class ServeCommand implements Callable<Integer> {
         return new ServerOptions(host, port, database, mocks);
     }
 
-    /**
-     * Starts the server. Task states of machines created through the API have no resources to call
-     * yet ({@link UnknownResourceInvoker}); the template's machines are registered here with the
-     * runtime's in-process functions.
-     */
-    StepFunctionsServer start(ServerOptions options) {
-        TaskInvoker tasks = new UnknownResourceInvoker();
+    @Mixin
+    TemplateOptions templateOptions = new TemplateOptions();
+
+    @Mixin
+    RuntimeOptions runtimeOptions = new RuntimeOptions();
+
+    /** Starts the server with the template's state machines, functions and topics behind it. */
+    TemplateServer start(ServerOptions options) {
         try {
-            return StepFunctionsServer.start(options, tasks, Clock.systemUTC());
-        } catch (UncheckedIOException | IllegalStateException e) {
+            return TemplateServer.start(options, templateOptions.load(), runtimeOptions.localOptions(), Clock.systemUTC());
+        } catch (UncheckedIOException | TemplateException | LambdaConfigurationException e) {
             throw new UserError(e.getMessage());
         }
     }
@@ -84,12 +86,15 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError("--mock-config " + mockConfigFile + ": " + e.getMessage());
         }
-        StepFunctionsServer server = start(options);
+        TemplateServer running = start(options);
+        StepFunctionsServer server = running.server();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
+            running.close();
             stopped.countDown();
         }, "serve-shutdown"));
+        out.println("State machines of " + templateOptions.template + ": " + running.application().template().stateMachines()
+                .stream().map(machine -> machine.arn()).toList());
         out.println("Step Functions API on " + server.endpoint() + " (executions kept "
                 + (options.database() == null ? "in memory only" : "in " + options.database()) + "); Ctrl-C stops it");
         out.flush();

@@ -61,8 +61,10 @@ class ServeCommandTest {
 
     @Test
     void the_started_server_answers_the_step_functions_api() throws Exception {
-        ServeCommand command = parsed("--port", "0", "--in-memory");
-        try (StepFunctionsServer server = command.start(command.options())) {
+        ServeCommand command = parsed("--port", "0", "--in-memory", "--template",
+                Path.of(System.getProperty("project.root")).resolve("template.yaml").toString());
+        try (TemplateServer running = command.start(command.options())) {
+            StepFunctionsServer server = running.server();
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.endpoint())
                     .header("X-Amz-Target", "AWSStepFunctions.ListStateMachines")
                     .header("Content-Type", "application/x-amz-json-1.0")
@@ -70,7 +72,8 @@ class ServeCommandTest {
                     .build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).isEqualTo("{\"stateMachines\":[]}");
+            assertThat(response.body()).contains("\"name\":\"CookWorkflow\"",
+                    "arn:aws:states:us-east-1:123456789012:stateMachine:CookWorkflow");
         }
     }
 }
