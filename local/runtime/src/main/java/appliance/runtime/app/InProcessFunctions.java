@@ -19,23 +19,28 @@ import java.util.function.Function;
 final class InProcessFunctions implements Function<String, LambdaFunction> {
 
     private final LambdaInvoker lambdas;
-    private final java.util.function.Predicate<String> exists;
+    private final Function<String, String> invocationNames;
     private final ActivityLedger ledger;
 
-    InProcessFunctions(LambdaInvoker lambdas, java.util.function.Predicate<String> exists, ActivityLedger ledger) {
+    /**
+     * @param invocationNames the name to invoke a function by (qualified with its alias when it has one,
+     *     as the template's state machines call the alias), or null for a function the template lacks
+     */
+    InProcessFunctions(LambdaInvoker lambdas, Function<String, String> invocationNames, ActivityLedger ledger) {
         this.lambdas = lambdas;
-        this.exists = exists;
+        this.invocationNames = invocationNames;
         this.ledger = ledger;
     }
 
     @Override
     public LambdaFunction apply(String functionName) {
-        if (!exists.test(functionName)) {
+        String invocationName = invocationNames.apply(functionName);
+        if (invocationName == null) {
             return null;
         }
         return event -> {
             try {
-                LambdaInvocationResult result = lambdas.invoke(functionName, event);
+                LambdaInvocationResult result = lambdas.invoke(invocationName, event);
                 ExecutionActivity activity = ledger.current();
                 if (activity != null) {
                     activity.lambdaInvoked(new ExecutionUsage.LambdaInvocation(

@@ -101,7 +101,7 @@ public final class LocalApplication implements AutoCloseable {
         this.remoteSns = options.endpoints().snsEndpoint()
                 .map(url -> RemoteSnsPublisher.forEndpoint(url, new UnknownResourceInvoker())).orElse(null);
         Function<String, LambdaFunction> functions = remoteLambda != null ? remoteLambda
-                : new InProcessFunctions(lambdas, lambdas.registry()::contains, ledger);
+                : new InProcessFunctions(lambdas, this::invocationName, ledger);
         TaskInvoker snsTasks = remoteSns != null ? remoteSns : new SnsPublishInvoker(sns, ledger, new UnknownResourceInvoker());
         this.tasks = new MeteredTaskInvoker(ledger, new LambdaTaskInvoker(functions, snsTasks, options.random(), scheduler::now));
         this.engine = new Engine(scheduler, tasks, options.random());
@@ -164,6 +164,18 @@ public final class LocalApplication implements AutoCloseable {
                 throw new TemplateException(where + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * How a task reaches a function of the template: through its alias when it has one (SAM's
+     * AutoPublishAlias, which the template's state machines call), so the function runs as version 1.
+     */
+    private String invocationName(String functionName) {
+        return lambdas.registry().functions().stream()
+                .filter(config -> config.functionName().equals(functionName))
+                .findFirst()
+                .map(config -> config.hasAlias() ? functionName + ":" + config.version() : functionName)
+                .orElse(null);
     }
 
     /** SNS delivers to a subscribed function asynchronously; its failure is recorded on the delivery. */
