@@ -1,5 +1,6 @@
 package appliance.engine.conformance;
 
+import appliance.engine.definition.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
@@ -44,31 +45,6 @@ public enum Verdict {
         if (aAbsent || bAbsent) {
             return aAbsent && bAbsent;
         }
-        if (a.isNumber() && b.isNumber()) {
-            return a.decimalValue().compareTo(b.decimalValue()) == 0;
-        }
-        if (a.isObject() && b.isObject()) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (Map.Entry<String, JsonNode> field : a.properties()) {
-                if (!b.has(field.getKey()) || !sameValue(field.getValue(), b.get(field.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a.isArray() && b.isArray()) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (int i = 0; i < a.size(); i++) {
-                if (!sameValue(a.get(i), b.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return a.equals(b);
+        return Json.sameValue(a, b);
     }
 }

@@ -22,4 +22,35 @@ public final class Json {
             throw new IllegalStateException("A JSON tree could not be written", e);
         }
     }
+
+    /** JSON equality where numbers compare by value, so {@code 1} equals {@code 1.0}; both values non-null. */
+    public static boolean sameValue(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        if (a.isArray() && b.isArray()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (!sameValue(a.get(i), b.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a.isObject() && b.isObject()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (java.util.Map.Entry<String, JsonNode> field : a.properties()) {
+                JsonNode other = b.get(field.getKey());
+                if (other == null || !sameValue(field.getValue(), other)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.equals(b);
+    }
 }

@@ -1,5 +1,6 @@
 package appliance.engine.intrinsic;
 
+import appliance.engine.definition.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,35 +73,7 @@ final class JsonValues {
 
     /** JSON equality where numbers compare by value, so {@code 1} equals {@code 1.0}. */
     static boolean sameValue(JsonNode a, JsonNode b) {
-        if (a.isNumber() && b.isNumber()) {
-            return a.decimalValue().compareTo(b.decimalValue()) == 0;
-        }
-        if (a.isArray() && b.isArray()) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (int i = 0; i < a.size(); i++) {
-                if (!sameValue(a.get(i), b.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a.isObject() && b.isObject()) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            Iterator<Map.Entry<String, JsonNode>> fields = a.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                JsonNode other = b.get(field.getKey());
-                if (other == null || !sameValue(field.getValue(), other)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return a.equals(b);
+        return Json.sameValue(a, b);
     }
 
     /**
