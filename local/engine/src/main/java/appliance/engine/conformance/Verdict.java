@@ -2,7 +2,6 @@ package appliance.engine.conformance;
 
 import appliance.engine.definition.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
 
 /**
  * How an outcome compares with what AWS recorded, as the corpus README asks: status, output (as JSON
