@@ -5,10 +5,8 @@ import appliance.runtime.lambda.LambdaRuntimeOptions;
 import appliance.runtime.lambda.LocalLambdaRuntime;
 import appliance.runtime.lambda.fixtures.Greeting;
 import appliance.runtime.lambda.fixtures.GreetingHandler;
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import appliance.functions.testing.RecordingContext;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,7 +28,7 @@ public final class InvocationOverheadBenchmark {
         byte[] request = "{\"name\":\"Ada\",\"times\":2}".getBytes(StandardCharsets.UTF_8);
 
         GreetingHandler direct = new GreetingHandler();
-        Context context = new BenchContext();
+        Context context = new RecordingContext("greeting");
         Greeting greeting = new Greeting();
         greeting.setName("Ada");
         greeting.setTimes(2);
@@ -66,70 +64,5 @@ public final class InvocationOverheadBenchmark {
 
     private static Path codeOf(Class<?> type) throws URISyntaxException {
         return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-    }
-
-    private static final class BenchContext implements Context {
-        @Override
-        public String getAwsRequestId() {
-            return "bench";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/greeting";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "bench";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "greeting";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:123456789012:function:greeting";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 3000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 512;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                }
-
-                @Override
-                public void log(byte[] message) {
-                }
-            };
-        }
     }
 }
