@@ -56,7 +56,9 @@ public final class StepFunctionsServer implements AutoCloseable {
             database.close();
             throw e;
         }
-        http.createContext("/", new AwsJsonHandler(actions(new TestStates(defaultTasks))));
+        // The web debugger's pages share "/" with the API (GET for pages, POST for actions).
+        http.createContext("/", new WebPages(new AwsJsonHandler(actions(new TestStates(defaultTasks)))));
+        http.createContext("/debug/", new DebugEndpoints(machines, executions, options.mockConfig(), options.samples()));
         http.setExecutor(requestThreads);
         http.start();
     }
