@@ -108,11 +108,15 @@ function closeExecution() {
 
 async function openExecution(arn) {
   clearTimeout(view.pollTimer);
-  if (!view.execution || view.execution.executionArn !== arn) {
+  const fresh = !view.execution || view.execution.executionArn !== arn;
+  if (fresh) {
     view.selectedState = null;
     view.visitIndex = 0;
   }
   await refreshExecution(arn);
+  // A failed execution opens on the state that failed: usually the first thing one wants to see.
+  const failed = fresh && view.visits.filter(v => v.status === "FAILED").pop();
+  if (failed) selectState(failed.name);
   renderExecutions();
   saveHash();
 }

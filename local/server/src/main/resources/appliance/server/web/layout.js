@@ -289,7 +289,7 @@ const Layout = (() => {
     }
     const ports = (list, hop, node) => {
       list.sort((a, b) => centre(hop(a)) - centre(hop(b)));
-      const span = Math.min(node.w * 0.6, (list.length - 1) * 26);
+      const span = Math.min(node.w * 0.7, (list.length - 1) * 70);
       list.forEach((edge, i) => {
         edge[node === nodes.get(edge.from) ? "outX" : "inX"] =
           centre(node) + (list.length === 1 ? 0 : -span / 2 + (span * i) / (list.length - 1));

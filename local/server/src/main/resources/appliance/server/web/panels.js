@@ -99,7 +99,7 @@ const Panels = (() => {
         <td class="type">${Format.escape(event.type)}</td>
         <td>${Format.escape(state)}</td>
         <td class="num">+${Format.duration(startDate, event.timestamp)}</td>
-        <td class="detail">${info ? `<details><summary>${Format.escape(Format.compact(info, 140))}</summary><pre>${Format.json(expand(info))}</pre></details>` : ""}</td>
+        <td class="detail">${info ? `<details><summary>${Format.escape(Format.compact(expand(info), 150))}</summary><pre>${Format.json(expand(info))}</pre></details>` : ""}</td>
       </tr>`;
     }).join("");
     table.innerHTML = `<thead><tr><th>#</th><th>Type</th><th>State</th><th>Elapsed</th><th>Details</th></tr></thead><tbody>${rows}</tbody>`;
