@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         name = "appliance",
         mixinStandardHelpOptions = true,
         description = "Runs the appliance cook-event workflow and its parts on this machine.",
-        subcommands = {CommandLine.HelpCommand.class, InvokeCommand.class, GraphCommand.class, ExecuteCommand.class,
-                ConformanceCommand.class, BenchCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, TestCommand.class, PutEventsCommand.class, InvokeCommand.class, GraphCommand.class, ExecuteCommand.class,
+                ConformanceCommand.class, BenchCommand.class, ServeCommand.class})
 public final class ApplianceCommand implements Runnable {
 
     /** Exit code for a problem the user can fix: a missing file, bad JSON, an unknown name. */

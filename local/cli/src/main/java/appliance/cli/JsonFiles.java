@@ -36,8 +36,19 @@ final class JsonFiles {
             }
             return json;
         } catch (JsonProcessingException e) {
-            throw new UserError(userPath + " is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw new UserError(userPath + " is not valid JSON: " + problem(e));
         }
+    }
+
+    /** The parser's problem and where it is, without the parser's notes on its own configuration. */
+    static String problem(JsonProcessingException e) {
+        String problem = e.getOriginalMessage();
+        int note = problem.indexOf(" (start marker at");
+        if (note >= 0) {
+            problem = problem.substring(0, note);
+        }
+        problem = problem.lines().findFirst().orElse(problem);
+        return e.getLocation() == null ? problem
+                : problem + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 }

@@ -26,6 +26,8 @@ final class AwsJsonHandler implements HttpHandler {
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final String TARGET_PREFIX = "AWSStepFunctions.";
     private static final String ERROR_TYPE_PREFIX = "com.amazonaws.swf.service.v2.model#";
+    /** Far above any valid request (a definition is at most 1 MiB, an input 256 KiB): a guard, not a limit AWS names. */
+    static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
     private final Map<String, Function<Request, ObjectNode>> actions;
 
@@ -38,11 +40,14 @@ final class AwsJsonHandler implements HttpHandler {
         try (exchange) {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
+                body = in.readNBytes(MAX_BODY_BYTES + 1);
             }
             int status = 200;
             ObjectNode answer;
             try {
+                if (body.length > MAX_BODY_BYTES) {
+                    throw ApiException.validation("The request body is larger than " + MAX_BODY_BYTES + " bytes");
+                }
                 answer = dispatch(exchange, body);
             } catch (ApiException e) {
                 status = "InternalFailure".equals(e.code()) ? 500 : 400;

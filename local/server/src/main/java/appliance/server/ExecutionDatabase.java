@@ -120,7 +120,8 @@ final class ExecutionDatabase implements AutoCloseable {
 
     // --- executions ---
 
-    void insertStarted(ExecutionRecord execution) {
+    /** @return false when an execution of that ARN is already stored */
+    boolean insertStarted(ExecutionRecord execution) {
         try (Connection c = pool.getConnection();
                 PreparedStatement s = c.prepareStatement("INSERT INTO executions"
                         + " (arn, machine_arn, name, status, input, start_millis) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -131,44 +132,58 @@ final class ExecutionDatabase implements AutoCloseable {
             s.setString(5, execution.input());
             s.setLong(6, execution.startDate().toEpochMilli());
             s.executeUpdate();
+            return true;
         } catch (SQLException e) {
+            if (e.getErrorCode() == org.h2.api.ErrorCode.DUPLICATE_KEY_1) {
+                return false;
+            }
             throw failure(e);
         }
     }
 
+    /** An execution's final row and its whole history. */
+    record Finished(ExecutionRecord execution, List<StoredEvent> history) {
+    }
+
     /** Writes the final status and the whole history in one transaction. */
     void saveFinished(ExecutionRecord execution, List<StoredEvent> history) {
+        saveFinished(List.of(new Finished(execution, history)));
+    }
+
+    /** Writes several finished executions in one transaction: all of them or none. */
+    void saveFinished(List<Finished> batch) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
-            try {
-                try (PreparedStatement s = c.prepareStatement("UPDATE executions SET status = ?, output = ?,"
-                        + " error = ?, cause = ?, stop_millis = ? WHERE arn = ?")) {
-                    s.setString(1, execution.status());
-                    s.setString(2, execution.output());
-                    s.setString(3, execution.error());
-                    s.setString(4, execution.cause());
-                    s.setLong(5, execution.stopDate().toEpochMilli());
-                    s.setString(6, execution.executionArn());
-                    s.executeUpdate();
-                }
-                try (PreparedStatement s = c.prepareStatement("MERGE INTO history_events KEY(execution_arn, id)"
+            try (PreparedStatement row = c.prepareStatement("UPDATE executions SET status = ?, output = ?,"
+                        + " error = ?, cause = ?, stop_millis = ? WHERE arn = ?");
+                    PreparedStatement events = c.prepareStatement("INSERT INTO history_events"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                    for (StoredEvent event : history) {
-                        s.setString(1, execution.executionArn());
-                        s.setLong(2, event.id());
-                        s.setLong(3, event.previousEventId());
-                        s.setLong(4, event.timestamp().toEpochMilli());
-                        s.setString(5, event.type());
-                        s.setString(6, event.detailsName());
+                for (Finished finished : batch) {
+                    ExecutionRecord execution = finished.execution();
+                    row.setString(1, execution.status());
+                    row.setString(2, execution.output());
+                    row.setString(3, execution.error());
+                    row.setString(4, execution.cause());
+                    row.setLong(5, execution.stopDate().toEpochMilli());
+                    row.setString(6, execution.executionArn());
+                    row.addBatch();
+                    for (StoredEvent event : finished.history()) {
+                        events.setString(1, execution.executionArn());
+                        events.setLong(2, event.id());
+                        events.setLong(3, event.previousEventId());
+                        events.setLong(4, event.timestamp().toEpochMilli());
+                        events.setString(5, event.type());
+                        events.setString(6, event.detailsName());
                         if (event.details() == null) {
-                            s.setNull(7, Types.CLOB);
+                            events.setNull(7, Types.CLOB);
                         } else {
-                            s.setString(7, Json.compact(event.details()));
+                            events.setString(7, Json.compact(event.details()));
                         }
-                        s.addBatch();
+                        events.addBatch();
                     }
-                    s.executeBatch();
                 }
+                row.executeBatch();
+                events.executeBatch();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

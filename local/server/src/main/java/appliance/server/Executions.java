@@ -1,5 +1,7 @@
 package appliance.server;
 
+import appliance.engine.history.ExecutionListener;
+import appliance.engine.history.HistoryEvent;
 import appliance.engine.run.Engine;
 import appliance.engine.run.Execution;
 import appliance.engine.run.ExecutionIdentity;
@@ -24,17 +26,18 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The execution actions (StartExecution, StartSyncExecution, DescribeExecution, StopExecution,
  * ListExecutions, GetExecutionHistory). Executions run on the engine's scheduler; StartExecution
- * returns once the execution's row is written. One writer thread commits each finished execution's
- * final status and history, so engine threads never wait for the database.
+ * returns once the execution's row is written. One writer thread commits finished executions' final
+ * status and history in batches, so engine threads never wait for the database.
  */
 final class Executions implements AutoCloseable {
 
@@ -51,11 +54,26 @@ final class Executions implements AutoCloseable {
     private final Scheduler scheduler;
     private final MockConfig mockConfig;
     private final Clock clock;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "sfn-history-writer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Ended executions waiting for the writer, which commits them in batches. */
+    private final BlockingQueue<Ended> finishedQueue = new LinkedBlockingQueue<>();
+    private final Thread writer = new Thread(this::writeFinished, "sfn-history-writer");
+    private volatile boolean closing;
+    /** Hear every execution's events as they happen (the web page's live view). */
+    private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutionListener fanOut = new ExecutionListener() {
+        @Override
+        public void onEvent(String executionArn, HistoryEvent event) {
+            listeners.forEach(listener -> listener.onEvent(executionArn, event));
+        }
+
+        @Override
+        public void onFinished(String executionArn, ExecutionResult result) {
+            listeners.forEach(listener -> listener.onFinished(executionArn, result));
+        }
+    };
+
+    private record Ended(LiveExecution execution, ExecutionResult result) {
+    }
 
     Executions(ExecutionDatabase database, StateMachines machines, Scheduler scheduler, MockConfig mockConfig,
             Clock clock) {
@@ -64,6 +82,8 @@ final class Executions implements AutoCloseable {
         this.scheduler = scheduler;
         this.mockConfig = mockConfig;
         this.clock = clock;
+        writer.setDaemon(true);
+        writer.start();
     }
 
     ObjectNode start(Request request) {
@@ -126,10 +146,9 @@ final class Executions implements AutoCloseable {
             throw ApiException.executionAlreadyExists(arn);
         }
         try {
-            if (database.execution(arn).isPresent()) {
+            if (!database.insertStarted(started)) {
                 throw ApiException.executionAlreadyExists(arn);
             }
-            database.insertStarted(started);
         } catch (RuntimeException e) {
             live.remove(arn, claim);
             throw e;
@@ -137,9 +156,9 @@ final class Executions implements AutoCloseable {
         ExecutionIdentity identity = new ExecutionIdentity(machine.arn(), machine.name(), arn, name,
                 machine.roleArn());
         Execution running = new Engine(scheduler, tasks, new SplittableRandom())
-                .start(machine.definition(), input, identity, null);
+                .start(machine.definition(), input, identity, fanOut);
         claim.attach(running);
-        running.result().whenComplete((result, failure) -> writer.execute(() -> persist(claim, result)));
+        running.result().whenComplete((result, failure) -> finishedQueue.add(new Ended(claim, result)));
         return claim;
     }
 
@@ -154,24 +173,61 @@ final class Executions implements AutoCloseable {
         }
     }
 
-    /** On the writer thread: the final row and the whole history in one transaction, then off the live map. */
-    private void persist(LiveExecution execution, ExecutionResult result) {
-        try {
-            Execution running = execution.execution();
-            var history = running.history();
-            ExecutionRecord finished = execution.finished(result, history);
-            database.saveFinished(finished, history.stream().map(StoredEvent::of).toList());
-            live.remove(finished.executionArn(), execution);
-            execution.persisted.complete(finished);
-        } catch (RuntimeException e) {
-            System.err.println("sfn server: could not save the execution " + execution.started.executionArn()
-                    + ": " + e.getMessage());
-            execution.persisted.completeExceptionally(e);
+    /**
+     * The writer thread: takes the executions that ended, as many as are waiting, and commits each
+     * one's final row and whole history (in one transaction per batch), then takes them off the live map.
+     */
+    private void writeFinished() {
+        List<Ended> batch = new ArrayList<>();
+        while (!(closing && finishedQueue.isEmpty())) {
+            try {
+                Ended first = finishedQueue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                finishedQueue.drainTo(batch, 499);
+                persist(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
         }
+    }
+
+    private void persist(List<Ended> batch) {
+        List<ExecutionDatabase.Finished> rows = new ArrayList<>(batch.size());
+        for (Ended ended : batch) {
+            var history = ended.execution().execution().history();
+            rows.add(new ExecutionDatabase.Finished(ended.execution().finished(ended.result(), history),
+                    history.stream().map(StoredEvent::of).toList()));
+        }
+        try {
+            database.saveFinished(rows);
+        } catch (RuntimeException e) {
+            System.err.println("sfn server: could not save " + rows.size() + " finished executions: " + e.getMessage());
+            batch.forEach(ended -> ended.execution().persisted.completeExceptionally(e));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            LiveExecution execution = batch.get(i).execution();
+            live.remove(execution.started.executionArn(), execution);
+            execution.persisted.complete(rows.get(i).execution());
+        }
+    }
+
+    void addListener(ExecutionListener listener) {
+        listeners.add(listener);
     }
 
     ObjectNode describe(Request request) {
         return ExecutionJson.described(require(request.requiredString("executionArn")));
+    }
+
+    ObjectNode describeStateMachineFor(Request request) {
+        return machines.describeFor(require(request.requiredString("executionArn")));
     }
 
     private ExecutionRecord require(String arn) {
@@ -303,9 +359,9 @@ final class Executions implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             // What is left stays RUNNING in the database and is marked ABORTED at the next start.
         }
-        writer.shutdown();
+        closing = true;
         try {
-            writer.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            writer.join(STOP_WAIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

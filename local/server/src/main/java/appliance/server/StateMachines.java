@@ -127,7 +127,29 @@ final class StateMachines {
     }
 
     ObjectNode describe(Request request) {
-        StateMachineRecord machine = require(request.requiredString("stateMachineArn"));
+        return described(require(request.requiredString("stateMachineArn")));
+    }
+
+    /**
+     * DescribeStateMachineForExecution: the machine an execution ran. This server keeps the current
+     * definition only, so an execution started before an UpdateStateMachine shows the newer one.
+     */
+    ObjectNode describeFor(ExecutionRecord execution) {
+        StateMachineRecord machine = byArn.get(execution.stateMachineArn());
+        if (machine == null) {
+            throw ApiException.stateMachineDoesNotExist(execution.stateMachineArn());
+        }
+        ObjectNode response = described(machine);
+        ObjectNode forExecution = JsonNodeFactory.instance.objectNode();
+        for (String field : List.of("stateMachineArn", "name", "definition", "roleArn", "loggingConfiguration",
+                "tracingConfiguration")) {
+            forExecution.set(field, response.get(field));
+        }
+        forExecution.put("updateDate", EpochSeconds.of(machine.creationDate()));
+        return forExecution;
+    }
+
+    private static ObjectNode described(StateMachineRecord machine) {
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         response.put("stateMachineArn", machine.arn());
         response.put("name", machine.name());

@@ -2,6 +2,8 @@ package appliance.server;
 
 import appliance.engine.task.TaskInvoker;
 import appliance.engine.time.RealTimeScheduler;
+import appliance.engine.history.ExecutionListener;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -30,6 +32,14 @@ import java.util.function.Function;
  */
 public final class StepFunctionsServer implements AutoCloseable {
 
+    static {
+        // The JDK server writes a response's headers and body as separate packets; with Nagle's algorithm on,
+        // the body waits for the client's delayed ACK (about 40 ms a request). Read when the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer http;
     private final ExecutorService requestThreads;
     private final RealTimeScheduler scheduler;
@@ -57,7 +67,7 @@ public final class StepFunctionsServer implements AutoCloseable {
             throw e;
         }
         // The web debugger's pages share "/" with the API (GET for pages, POST for actions).
-        http.createContext("/", new WebPages(new AwsJsonHandler(actions(new TestStates(defaultTasks)))));
+        http.createContext("/", new WebPages(new AwsJsonHandler(actions(new TestStates(defaultTasks, clock)))));
         http.createContext("/debug/", new DebugEndpoints(machines, executions, options.mockConfig(), options.samples()));
         http.setExecutor(requestThreads);
         http.start();
@@ -90,6 +100,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         actions.put("StartExecution", executions::start);
         actions.put("StartSyncExecution", executions::startSync);
         actions.put("DescribeExecution", executions::describe);
+        actions.put("DescribeStateMachineForExecution", executions::describeStateMachineFor);
         actions.put("StopExecution", executions::stop);
         actions.put("ListExecutions", executions::list);
         actions.put("GetExecutionHistory", executions::history);
@@ -107,6 +118,35 @@ public final class StepFunctionsServer implements AutoCloseable {
      */
     public String registerStateMachine(String name, String definition, String type, TaskInvoker tasks) {
         return machines.register(name, definition, type, tasks).arn();
+    }
+
+    /**
+     * Starts an execution as StartExecution does (same checks, same errors), for callers in this JVM:
+     * the runtime's SNS and EventBridge starters, so their executions are kept and listed here too.
+     *
+     * @param input the execution input as JSON text; null for {@code {}}
+     * @param name the execution name; null for a generated one
+     * @return the execution's ARN
+     * @throws ApiException as StartExecution answers
+     */
+    public String startExecution(String stateMachineArn, String name, String input) {
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        request.put("stateMachineArn", stateMachineArn);
+        if (name != null) {
+            request.put("name", name);
+        }
+        if (input != null) {
+            request.put("input", input);
+        }
+        return executions.start(new Request(request)).get("executionArn").asText();
+    }
+
+    /**
+     * Hears every execution's history events as they are recorded, and each result: for a live view.
+     * Called on the engine's threads: return quickly.
+     */
+    public void addListener(ExecutionListener listener) {
+        executions.addListener(listener);
     }
 
     /** The port the server listens on (the one chosen when the options asked for 0). */

@@ -14,7 +14,7 @@ import appliance.engine.time.VirtualTimeScheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,9 +34,11 @@ final class TestStates {
     private static final List<String> LEVELS = List.of("INFO", "DEBUG", "TRACE");
 
     private final TaskInvoker tasks;
+    private final Clock clock;
 
-    TestStates(TaskInvoker tasks) {
+    TestStates(TaskInvoker tasks, Clock clock) {
         this.tasks = tasks;
+        this.clock = clock;
     }
 
     ObjectNode test(Request request) {
@@ -56,10 +58,10 @@ final class TestStates {
         StateMachineDefinition machine = StateMachines.compile(Json.compact(alone(name, (ObjectNode) stateJson)));
         TestedTask task = new TestedTask(name, mockOf(request.get("mock")), tasks);
 
-        VirtualTimeScheduler clock = new VirtualTimeScheduler(Instant.now());
-        Execution execution = new Engine(clock, task, new SplittableRandom())
+        VirtualTimeScheduler virtualTime = new VirtualTimeScheduler(clock.instant());
+        Execution execution = new Engine(virtualTime, task, new SplittableRandom())
                 .start(machine, input, ExecutionIdentity.local("TestState", "test"), null);
-        clock.runUntilIdle();
+        virtualTime.runUntilIdle();
         ExecutionResult result = execution.result().toCompletableFuture().getNow(
                 new ExecutionResult(ExecutionStatus.FAILED, null, "States.Runtime", "The state did not finish"));
 

@@ -52,6 +52,20 @@ class ExecutionActionsTest {
     }
 
     @Test
+    void the_state_machine_of_an_execution_is_described() throws Exception {
+        String definition = ServerFixture.pass("1");
+        String machine = fixture.createMachine("Described", definition);
+        String arn = fixture.sfn.startExecution(r -> r.stateMachineArn(machine)).executionArn();
+        fixture.awaitFinished(arn);
+
+        var described = fixture.sfn.describeStateMachineForExecution(r -> r.executionArn(arn));
+
+        assertThat(described.stateMachineArn()).isEqualTo(machine);
+        assertThat(described.definition()).isEqualTo(definition);
+        assertThat(described.name()).isEqualTo("Described");
+    }
+
+    @Test
     void a_failed_execution_keeps_its_error_and_cause() throws Exception {
         String machine = fixture.createMachine("Failing", ServerFixture.task(ControllableTasks.FAIL));
 

@@ -175,16 +175,33 @@ class StateMachineActionsTest {
         });
     }
 
+    private HttpResponse<String> post(String target, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder()
+                .uri(URI.create(fixture.server.endpoint() + "/"))
+                .header("X-Amz-Target", target)
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void an_unknown_action_is_an_unknown_operation() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
-                .uri(URI.create(fixture.server.endpoint() + "/"))
-                .header("X-Amz-Target", "AWSStepFunctions.DoSomethingElse")
-                .header("Content-Type", "application/x-amz-json-1.0")
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = post("AWSStepFunctions.DoSomethingElse", "{}");
 
         assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("X-Amzn-ErrorType")).hasValue("UnknownOperationException");
         assertThat(response.body()).contains("\"__type\":\"com.amazonaws.swf.service.v2.model#UnknownOperationException\"");
+    }
+
+    @Test
+    void a_body_that_is_not_a_json_object_or_far_too_large_is_refused() throws Exception {
+        HttpResponse<String> notJson = post("AWSStepFunctions.ListStateMachines", "[1]");
+        HttpResponse<String> huge = post("AWSStepFunctions.ListStateMachines",
+                "{\"x\":\"" + "a".repeat(AwsJsonHandler.MAX_BODY_BYTES) + "\"}");
+
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).contains("SerializationException");
+        assertThat(huge.statusCode()).isEqualTo(400);
+        assertThat(huge.body()).contains("ValidationException");
     }
 }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -97,8 +99,9 @@ class WebDebuggerBrowserTest {
         browser.findElement(By.id("execution-name-input")).sendKeys("from-the-page");
         browser.findElement(By.id("start-button")).click();
 
-        WebElement listed = waitFor(By.cssSelector("#execution-list button[data-name='from-the-page']"));
-        listed.click();
+        // The form opens what it started; opening it from the list shows the same execution.
+        await().until(ExpectedConditions.textToBe(By.id("execution-name"), "from-the-page"));
+        click(By.cssSelector("#execution-list button[data-name='from-the-page']"));
         await().until(ExpectedConditions.textToBe(By.cssSelector("#execution-status .badge"), "SUCCEEDED"));
 
         assertThat(statusOf("Receive cook event")).isEqualTo("succeeded");
@@ -111,7 +114,7 @@ class WebDebuggerBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#graph path.edge.kind-catch"))).hasSize(2);
         assertThat(browser.findElements(By.cssSelector("#graph .edge-label.kind-choice"))).isNotEmpty();
 
-        state("Classify cook").click();
+        click(stateLocator("Classify cook"));
         await().until(ExpectedConditions.textToBe(By.id("state-name"), "Classify cook"));
         assertThat(step("input")).contains("\"pre\": \"popcorn\"").doesNotContain("\"cook\"");
         assertThat(step("afterParameters"))
@@ -152,7 +155,7 @@ class WebDebuggerBrowserTest {
         assertThat(statusOf("Owner not notified")).isEqualTo("failed");
         assertThat(browser.findElements(By.cssSelector("#graph path.edge.kind-catch.taken"))).hasSize(1);
 
-        state("Notify owner").click();
+        click(stateLocator("Notify owner"));
         await().until(ExpectedConditions.textToBe(By.id("state-name"), "Notify owner"));
         assertThat(browser.findElement(By.id("state-error")).getText())
                 .contains("SNS.AuthorizationErrorException").contains("not authorized");
@@ -171,7 +174,7 @@ class WebDebuggerBrowserTest {
         CompletableFuture<com.fasterxml.jackson.databind.JsonNode> held = tasks.nextHeld();
 
         await().until(ExpectedConditions.attributeToBe(stateLocator("Wait for stock"), "data-status", "running"));
-        assertThat(browser.findElement(By.cssSelector("#execution-status .badge")).getText()).isEqualTo("RUNNING");
+        assertThat(textOf(By.cssSelector("#execution-status .badge"))).isEqualTo("RUNNING");
         assertThat(statusOf("Prepare")).isEqualTo("succeeded");
         assertThat(statusOf("Ship")).isEqualTo("none");
 
@@ -185,28 +188,40 @@ class WebDebuggerBrowserTest {
 
     private static void openMachine(String name) {
         browser.get(server.endpoint() + "/");
-        waitFor(By.xpath("//ul[@id='machine-list']//button[contains(., '" + name + "')]")).click();
+        click(By.xpath("//ul[@id='machine-list']//button[contains(., '" + name + "')]"));
         await().until(ExpectedConditions.textToBe(By.id("start-machine"), name));
     }
 
+    /** Waits on a condition; the page redraws while an execution runs, so stale elements are read again. */
     private static WebDriverWait await() {
-        return new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
-    private static WebElement waitFor(By locator) {
-        return await().until(ExpectedConditions.elementToBeClickable(locator));
+    /** Clicks what the locator finds once it is clickable, again if the page redrew it meanwhile. */
+    private static void click(By locator) {
+        await().ignoring(ElementClickInterceptedException.class).until(driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     private static By stateLocator(String name) {
         return By.cssSelector("#graph .state[data-state='" + name + "']");
     }
 
-    private static WebElement state(String name) {
-        return browser.findElement(stateLocator(name));
+    /** A state's status as drawn; the graph is redrawn while an execution runs, so this reads through redraws. */
+    private static String statusOf(String name) {
+        return await().until(driver -> driver.findElement(stateLocator(name)).getDomAttribute("data-status"));
     }
 
-    private static String statusOf(String name) {
-        return state(name).getDomAttribute("data-status");
+    private static String textOf(By locator) {
+        return await().until(driver -> driver.findElement(locator).getText());
     }
 
     /** A step's whole JSON (an unchanged step shows only its first lines on screen). */

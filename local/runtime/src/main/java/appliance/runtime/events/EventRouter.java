@@ -95,9 +95,20 @@ public final class EventRouter {
 
     public RoutedEvent route(PutEventsEntry entry) {
         Instant received = environment.clock().instant();
-        ObjectNode event = EventEnvelope.of(entry, environment, received);
+        return routeEvent(EventEnvelope.of(entry, environment, received), entry.busName(), received);
+    }
+
+    /**
+     * Routes an event that already has EventBridge's envelope (as a file of a sample event has it), as if
+     * it had arrived on the bus now.
+     */
+    public RoutedEvent routeEvent(ObjectNode event, String busName) {
+        return routeEvent(event, busName, environment.clock().instant());
+    }
+
+    private RoutedEvent routeEvent(ObjectNode event, String busName, Instant received) {
         List<Delivery> deliveries = new ArrayList<>();
-        for (EventRuleTarget target : rules.matching(event, entry.busName())) {
+        for (EventRuleTarget target : rules.matching(event, busName)) {
             RuleContext rule = new RuleContext(target.ruleName(), target.ruleArn(), received);
             deliveries.add(new Delivery(target, inputs.get(target).render(event, rule)));
         }

@@ -49,6 +49,12 @@ final class ReservedEnvironmentVariables {
         variables.put("AWS_DEFAULT_REGION", LambdaNames.REGION);
         variables.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + config.runtime());
         variables.put("_HANDLER", config.handler());
+        // Lambda hands every function its execution role's temporary credentials. Locally there is no
+        // role: these placeholders keep the AWS SDK inside a function from reaching for the user's own
+        // credentials, and the local endpoints accept any.
+        variables.put("AWS_ACCESS_KEY_ID", "ASIALOCALEXAMPLEKEY1");
+        variables.put("AWS_SECRET_ACCESS_KEY", "local-secret-access-key-placeholder");
+        variables.put("AWS_SESSION_TOKEN", "local-session-token-placeholder");
         // Lambda's task root is /var/task, where the code is unpacked; here the code is the first classpath entry.
         variables.put("LAMBDA_TASK_ROOT", config.classpath().get(0).toAbsolutePath().toString());
         return Map.copyOf(variables);

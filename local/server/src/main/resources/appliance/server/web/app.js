@@ -123,13 +123,18 @@ async function openExecution(arn) {
 
 async function refreshExecution(arn) {
   const [answer, events] = await Promise.all([Api.debug("visits", { executionArn: arn }), Api.history(arn)]);
+  // While polling, nothing new means nothing to redraw (the page keeps its hover and scroll).
+  const signature = arn + answer.execution.status + events.length;
+  const changed = signature !== view.signature;
+  view.signature = signature;
   view.execution = answer.execution;
   view.visits = answer.visits;
   view.events = events;
   if (view.machine === null || view.machine.stateMachineArn !== view.execution.stateMachineArn) {
     await selectMachine(view.execution.stateMachineArn, true);
   }
-  renderExecution();
+  if (changed || $("execution-view").hidden) renderExecution();
+  else $("execution-meta").innerHTML = meta(view.execution);
   if (view.execution.status === "RUNNING") {
     view.pollTimer = setTimeout(() => guarded(async () => {
       await refreshExecution(arn);
@@ -181,10 +186,7 @@ function renderExecution() {
   $("execution-view").hidden = false;
   $("execution-name").textContent = e.name;
   $("execution-status").innerHTML = Format.badge(e.status);
-  $("execution-meta").innerHTML =
-    `started ${Format.escape(Format.time(e.startDate))}` +
-    (e.stopDate ? ` \u00B7 took ${Format.duration(e.startDate, e.stopDate)}` : ` \u00B7 running for ${Format.duration(e.startDate, Date.now() / 1000)}`) +
-    ` \u00B7 <code>${Format.escape(e.executionArn)}</code>`;
+  $("execution-meta").innerHTML = meta(e);
   $("stop-button").hidden = e.status !== "RUNNING";
   $("execution-input").innerHTML = Format.json(e.input);
   $("execution-result-title").textContent = e.error ? "Error" : "Output";
@@ -194,6 +196,12 @@ function renderExecution() {
   renderGraph();
   renderStatePanel();
   renderEventTable();
+}
+
+function meta(e) {
+  return `started ${Format.escape(Format.time(e.startDate))}` +
+    (e.stopDate ? ` \u00B7 took ${Format.duration(e.startDate, e.stopDate)}` : ` \u00B7 running for ${Format.duration(e.startDate, Date.now() / 1000)}`) +
+    ` \u00B7 <code>${Format.escape(e.executionArn)}</code>`;
 }
 
 function visitsOf(name) {

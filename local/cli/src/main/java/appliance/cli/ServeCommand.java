@@ -1,0 +1,99 @@
+package appliance.cli;
+
+import appliance.engine.task.TaskInvoker;
+import appliance.engine.task.UnknownResourceInvoker;
+import appliance.engine.task.mock.MockConfig;
+import appliance.server.ServerOptions;
+import appliance.server.StepFunctionsServer;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code appliance serve}: the Step Functions API on localhost (AWS JSON 1.0), so the AWS CLI and SDKs
+ * work with {@code --endpoint-url http://127.0.0.1:8083}. Executions are kept in
+ * {@code .appliance/server-db} under the project root unless {@code --db} or {@code --in-memory} says
+ * otherwise. Runs until stopped (Ctrl-C); executions still running then are saved as ABORTED.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serves the Step Functions API on localhost until stopped.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8083", description = "The port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "The address to bind (default: ${DEFAULT-VALUE}).")
+    private String host;
+
+    @Option(names = "--mock-config", paramLabel = "FILE",
+            description = "A Step Functions Local MockConfigFile: StartExecution on stateMachineArn#TestCase runs that test case.")
+    private String mockConfigFile;
+
+    @ArgGroup(exclusive = true)
+    private Storage storage = new Storage();
+
+    /** Where executions are kept: one of the two, or the project's default file. */
+    static final class Storage {
+        @Option(names = "--db", paramLabel = "PATH", description = "The database file (default: .appliance/server-db in the project).")
+        String database;
+
+        @Option(names = "--in-memory", description = "Keep no executions once the server stops.")
+        boolean inMemory;
+    }
+
+    /** The server's options as the command line gives them. */
+    ServerOptions options() {
+        Path database = storage.inMemory
+                ? null
+                : storage.database != null ? Path.of(storage.database) : ServerOptions.defaultDatabase(ProjectFiles.root());
+        MockConfig mocks = mockConfigFile == null ? null : MockConfig.parse(JsonFiles.read(mockConfigFile));
+        return new ServerOptions(host, port, database, mocks);
+    }
+
+    /**
+     * Starts the server. Task states of machines created through the API have no resources to call
+     * yet ({@link UnknownResourceInvoker}); the template's machines are registered here with the
+     * runtime's in-process functions.
+     */
+    StepFunctionsServer start(ServerOptions options) {
+        TaskInvoker tasks = new UnknownResourceInvoker();
+        try {
+            return StepFunctionsServer.start(options, tasks, Clock.systemUTC());
+        } catch (UncheckedIOException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        ServerOptions options;
+        try {
+            options = options();
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--mock-config " + mockConfigFile + ": " + e.getMessage());
+        }
+        StepFunctionsServer server = start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "serve-shutdown"));
+        out.println("Step Functions API on " + server.endpoint() + " (executions kept "
+                + (options.database() == null ? "in memory only" : "in " + options.database()) + "); Ctrl-C stops it");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

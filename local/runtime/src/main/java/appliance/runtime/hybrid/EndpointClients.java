@@ -1,0 +1,56 @@
+package appliance.runtime.hybrid;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * The SDK clients hybrid mode calls through, all set up the same way: the endpoint given, region
+ * us-east-1 (where the local ARNs live), {@link LocalCredentials}, the URL-connection HTTP client, and no
+ * SDK retries: the state's own {@code Retry} decides, as in Step Functions, and a refused call fails at
+ * once instead of backing off.
+ */
+final class EndpointClients {
+
+    static final Region REGION = Region.US_EAST_1;
+    /** Lambda runs a function for up to 15 minutes; a synchronous Invoke answers only then. */
+    private static final Duration READ_TIMEOUT = Duration.ofMinutes(15).plusSeconds(30);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private EndpointClients() {
+    }
+
+    static LambdaClient lambda(URI endpoint, Map<String, String> environment) {
+        return LambdaClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(LocalCredentials.from(environment))
+                .httpClientBuilder(httpClient())
+                .overrideConfiguration(noRetries())
+                .build();
+    }
+
+    static SnsClient sns(URI endpoint, Map<String, String> environment) {
+        return SnsClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(LocalCredentials.from(environment))
+                .httpClientBuilder(httpClient())
+                .overrideConfiguration(noRetries())
+                .build();
+    }
+
+    private static UrlConnectionHttpClient.Builder httpClient() {
+        return UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(READ_TIMEOUT);
+    }
+
+    private static ClientOverrideConfiguration noRetries() {
+        return ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build();
+    }
+}

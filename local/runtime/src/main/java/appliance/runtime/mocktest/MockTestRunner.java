@@ -1,0 +1,71 @@
+package appliance.runtime.mocktest;
+
+import appliance.engine.definition.StateMachineDefinition;
+import appliance.engine.history.HistoryEvent;
+import appliance.engine.run.Engine;
+import appliance.engine.run.Execution;
+import appliance.engine.run.ExecutionIdentity;
+import appliance.engine.run.ExecutionResult;
+import appliance.engine.task.mock.MockConfig;
+import appliance.engine.task.mock.MockTaskInvoker;
+import appliance.engine.time.VirtualTimeScheduler;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs a state machine on the test cases of a Step Functions Local mock config: every Task answers
+ * from the case's mocked responses, in virtual time (a retry's backoff costs nothing), and the run is
+ * checked against the case's expectation.
+ */
+public final class MockTestRunner {
+
+    private final StateMachineDefinition definition;
+    private final String stateMachineName;
+    private final MockConfig mocks;
+    private final Instant start;
+    private final RandomGenerator random;
+
+    public MockTestRunner(StateMachineDefinition definition, String stateMachineName, MockConfig mocks, Instant start,
+                          RandomGenerator random) {
+        this.definition = definition;
+        this.stateMachineName = stateMachineName;
+        this.mocks = mocks;
+        this.start = start;
+        this.random = random;
+    }
+
+    /** @throws IllegalArgumentException when the mock config has no such test case for the state machine */
+    public TestCaseRun run(MockTestCase testCase) {
+        VirtualTimeScheduler scheduler = new VirtualTimeScheduler(start);
+        Engine engine = new Engine(scheduler, new MockTaskInvoker(mocks, stateMachineName, testCase.name()), random);
+        Execution execution = engine.start(definition, testCase.input(),
+                ExecutionIdentity.local(stateMachineName, testCase.name()), null);
+        scheduler.runUntilIdle();
+        ExecutionResult result = execution.result().toCompletableFuture().getNow(null);
+        if (result == null) {
+            result = new ExecutionResult(appliance.engine.run.ExecutionStatus.RUNNING, null, null, null);
+        }
+        List<HistoryEvent> history = execution.history();
+        List<String> path = new ArrayList<>();
+        Map<String, Integer> retries = new HashMap<>();
+        String current = null;
+        for (HistoryEvent event : history) {
+            if (event.type().endsWith("StateEntered")) {
+                current = event.details().path("name").asText();
+                path.add(current);
+            } else if (current != null && (event.type().equals("TaskScheduled") || event.type().equals("LambdaFunctionScheduled"))) {
+                // The first call of a task is not a retry; each later one is.
+                retries.merge(current, 1, Integer::sum);
+            }
+        }
+        retries.replaceAll((state, calls) -> calls - 1);
+        retries.values().removeIf(count -> count == 0);
+        TestCaseRun unchecked = new TestCaseRun(testCase.name(), result, path, retries, history, List.of());
+        List<String> mismatches = testCase.expectation() == null ? List.of() : testCase.expectation().mismatches(unchecked);
+        return new TestCaseRun(testCase.name(), result, path, retries, history, mismatches);
+    }
+}
