@@ -21,7 +21,8 @@ import java.util.function.Function;
 /**
  * The Step Functions API on a local port, over the local engine: the AWS CLI and SDKs work against it
  * with {@code --endpoint-url}. Executions run on the engine's real-time scheduler and are kept in the
- * database of {@link ServerOptions}.
+ * database of {@link ServerOptions}. A browser at {@code /} gets the web debugger ({@link WebPages}),
+ * which reads the API and the JSON of {@link DebugEndpoints} under {@code /debug/}.
  *
  * <pre>{@code
  * try (StepFunctionsServer server = StepFunctionsServer.start(options, tasks, Clock.systemUTC())) {

@@ -114,7 +114,7 @@ const GraphView = (() => {
       el("text", { class: "type", x: node.x + node.w - 12, y: node.y + 19, "text-anchor": "end" }, group).textContent = node.type;
       for (const branch of node.branches) {
         const inner = el("g", { class: "branch", transform: `translate(${node.x + branch.x} ${node.y + branch.y})` }, group);
-        el("rect", { class: "branch-box", x: 0, y: 0, width: branch.width, height: branch.height - 22, rx: 6 }, inner);
+        el("rect", { class: "branch-box", x: 0, y: 0, width: branch.width, height: branch.height, rx: 6 }, inner);
         drawGraph(inner, branch, statusOf, taken, selected, onSelect);
       }
     } else {
@@ -125,7 +125,8 @@ const GraphView = (() => {
     }
     el("rect", { class: "status-bar", x: node.x, y: node.y + 4, width: 4, height: node.h - 8, rx: 2 }, group);
     if (node.end) {
-      const cx = node.x + node.w / 2;
+      // A state that ends a branch but also has a Catch: its end marker steps aside from the Catch edge.
+      const cx = node.hasOut ? node.x + node.w - 16 : node.x + node.w / 2;
       const bottom = node.y + node.h;
       el("line", { class: "end-stub", x1: cx, y1: bottom, x2: cx, y2: bottom + 12 }, group);
       el("circle", { class: "end-marker", cx, cy: bottom + 18, r: 6 }, group);

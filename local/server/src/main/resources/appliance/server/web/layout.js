@@ -238,6 +238,28 @@ const Layout = (() => {
         spread(layer.map(name => nodes.get(name)), wanted);
       }
     }
+    straightenDummies(layers, nodes, chains);
+  }
+
+  /** A long edge reads best as one straight line: its dummies share an x where their layers have room. */
+  function straightenDummies(layers, nodes, chains) {
+    const index = new Map();
+    layers.forEach(layer => layer.forEach((name, i) => index.set(name, i)));
+    for (const chain of chains.values()) {
+      const dummies = chain.slice(1, -1).map(name => nodes.get(name));
+      if (dummies.length < 2) continue;
+      const candidates = dummies.map(d => d.x);
+      const fits = x => dummies.every(dummy => {
+        const layer = layers[dummy.layer];
+        const i = index.get(dummy.name);
+        const left = i > 0 ? nodes.get(layer[i - 1]) : null;
+        const right = i + 1 < layer.length ? nodes.get(layer[i + 1]) : null;
+        return (!left || left.x + left.w / 2 + GAP_X / 2 + dummy.w / 2 <= x)
+          && (!right || right.x - right.w / 2 - GAP_X / 2 - dummy.w / 2 >= x);
+      });
+      const best = candidates.sort((a, b) => b - a).find(fits);
+      if (best !== undefined) dummies.forEach(dummy => { dummy.x = best; });
+    }
   }
 
   /** Puts boxes as near their wanted centres as the order and the gaps allow. */
@@ -316,15 +338,36 @@ const Layout = (() => {
       const points = [{ x: edge.outX, y: from.y + from.h }];
       for (const name of chain.slice(1, -1)) {
         const dummy = nodes.get(name);
-        points.push({ x: centre(dummy), y: dummy.layerTop - GAP_Y / 2 });
-        points.push({ x: centre(dummy), y: dummy.layerBottom + GAP_Y / 2 });
+        points.push({ x: centre(dummy), y: dummy.layerTop });
+        points.push({ x: centre(dummy), y: dummy.layerBottom });
       }
       points.push({ x: edge.inX, y: to.y });
       edge.points = points;
-      const a = points[0];
-      const b = points[1];
-      edge.labelAt = { x: a.x + (b.x - a.x) * 0.45, y: a.y + Math.min(GAP_Y * 0.45, (b.y - a.y) * 0.45) };
     }
+    // Labels sit on the first stretch of their edge; a state's labelled edges take turns along it,
+    // so the labels of a Choice's branches do not cover one another.
+    for (const list of outgoing.values()) {
+      const labelled = list.filter(edge => edge.label);
+      labelled.forEach((edge, i) => {
+        const t = labelled.length === 1 ? 0.5 : 0.3 + (0.4 * i) / (labelled.length - 1);
+        edge.labelAt = pointOnCurve(edge.points[0], edge.points[1], t);
+      });
+    }
+    for (const node of nodes.values()) {
+      node.hasOut = outgoing.has(node.name);
+    }
+  }
+
+  /** A point of the vertical-tangent curve drawn between a and b (graph.js draws the same curve). */
+  function pointOnCurve(a, b, t) {
+    const bend = (b.y - a.y) / 2;
+    const u = 1 - t;
+    const ax = u * u * u + 3 * u * u * t;
+    const bx = 3 * u * t * t + t * t * t;
+    return {
+      x: a.x * ax + b.x * bx,
+      y: a.y * u * u * u + 3 * (a.y + bend) * u * u * t + 3 * (b.y - bend) * u * t * t + b.y * t * t * t,
+    };
   }
 
   function centre(node) {

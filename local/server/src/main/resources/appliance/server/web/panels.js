@@ -12,6 +12,15 @@ const Panels = (() => {
     ["output", "Output"],
   ];
 
+  /** The steps each type has: a Fail state processes nothing; Choice, Wait and Succeed have no Parameters or result. */
+  const STEPS_OF_TYPE = {
+    Fail: ["input"],
+    Choice: ["input", "afterInputPath", "output"],
+    Wait: ["input", "afterInputPath", "output"],
+    Succeed: ["input", "afterInputPath", "output"],
+    Pass: ["input", "afterInputPath", "afterParameters", "result", "afterResultPath", "output"],
+  };
+
   /** The definition of a state, wherever it sits (branches and item processors included). */
   function stateDefinition(definition, name) {
     if (!definition || !definition.States) return null;
@@ -54,16 +63,19 @@ const Panels = (() => {
       const steps = Object.assign({}, visit.steps || { input: visit.input });
       if (visit.output !== undefined) steps.output = visit.output;
       let previous = null;
+      const kept = STEPS_OF_TYPE[type];
       for (const [key, label] of STEPS) {
-        if (steps[key] === undefined) continue;
+        if (steps[key] === undefined || (kept && !kept.includes(key))) continue;
         const same = previous !== null && normalized(steps[key]) === normalized(previous);
         html += `<section class="step${same ? " same" : ""}" data-step="${key}">
           <h3>${label}${same ? ` <span class="unchanged">unchanged</span>` : ""}</h3>
           <pre>${Format.json(steps[key])}</pre></section>`;
-        if (key !== "result") previous = steps[key];
-        else previous = steps[key];
+        previous = steps[key];
       }
       html += `</div>`;
+      if (type === "Parallel" || type === "Map") {
+        html += `<p class="hint">Its result is the array of the ${type === "Map" ? "iterations'" : "branches'"} outputs: click the states inside to see them.</p>`;
+      }
       const own = new Set(visit.eventIds);
       html += `<h3 class="sub">Events</h3><ol class="visit-events">` + events.filter(e => own.has(e.id)).map(e =>
         `<li><span class="event-id">#${e.id}</span> ${Format.escape(e.type)}</li>`).join("") + `</ol>`;
