@@ -6,6 +6,7 @@ import appliance.engine.definition.PassState;
 import appliance.engine.definition.State;
 import appliance.engine.definition.TaskState;
 import appliance.engine.path.DataScope;
+import appliance.engine.path.VariableLookup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,19 +30,20 @@ final class ProcessingSteps {
      * Parameters.
      *
      * @param context the context object ({@code $$}) the state saw
+     * @param variables the variables ({@code $name}) the state saw; null for none
      * @param taskResult a Task state's result (its task's answer); null when it has none
      */
-    static ObjectNode of(State state, JsonNode input, ObjectNode context, JsonNode taskResult) {
+    static ObjectNode of(State state, JsonNode input, ObjectNode context, VariableLookup variables, JsonNode taskResult) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("input", Json.compact(input));
         DataFlow flow = state.dataFlow();
         SplittableRandom random = new SplittableRandom();
         try {
-            JsonNode afterInputPath = flow.inputPath().select(new DataScope(input, context, null));
+            JsonNode afterInputPath = flow.inputPath().select(new DataScope(input, context, variables));
             data.put("afterInputPath", Json.compact(afterInputPath));
             JsonNode afterParameters = flow.parameters() == null
                     ? afterInputPath
-                    : flow.parameters().evaluate(new DataScope(afterInputPath, context, null), random);
+                    : flow.parameters().evaluate(new DataScope(afterInputPath, context, variables), random);
             data.put("afterParameters", Json.compact(afterParameters));
             JsonNode result;
             if (state instanceof TaskState) {
@@ -57,7 +59,7 @@ final class ProcessingSteps {
             data.put("result", Json.compact(result));
             JsonNode afterResultSelector = flow.resultSelector() == null
                     ? result
-                    : flow.resultSelector().evaluate(new DataScope(result, context, null), random);
+                    : flow.resultSelector().evaluate(new DataScope(result, context, variables), random);
             data.put("afterResultSelector", Json.compact(afterResultSelector));
             data.put("afterResultPath", Json.compact(flow.resultPath().apply(input, afterResultSelector)));
         } catch (RuntimeException e) {

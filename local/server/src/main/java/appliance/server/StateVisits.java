@@ -5,6 +5,7 @@ import appliance.engine.definition.MapState;
 import appliance.engine.definition.ParallelState;
 import appliance.engine.definition.State;
 import appliance.engine.definition.StateMachineDefinition;
+import appliance.engine.path.VariableLookup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -19,7 +20,7 @@ import java.util.Set;
  * An execution's history (GetExecutionHistory's events) read as visits of states, for the web debugger:
  * each visit's events, status (SUCCEEDED, CAUGHT, FAILED, RUNNING, CANCELLED), input, output, error,
  * and each step of its input and output processing ({@link ProcessingSteps}, from the definition, the
- * recorded input and the recorded task result).
+ * recorded input, the recorded task result, and the variables assigned on the way).
  *
  * <p>An event belongs to the visit its {@code previousEventId} chain leads back to while that visit is
  * still open: the engine chains each branch's events (the machine's, a Parallel branch's, a Map
@@ -67,10 +68,12 @@ final class StateVisits {
             String machineArn, String machineName) {
         Map<Long, Visit> byEventId = new HashMap<>();
         Map<Long, Long> previous = new HashMap<>();
+        Map<Long, ObjectNode> eventsById = new HashMap<>();
         List<Visit> visits = new ArrayList<>();
         for (ObjectNode event : events) {
             long id = event.path("id").asLong();
             previous.put(id, event.path("previousEventId").asLong());
+            eventsById.put(id, event);
             String type = event.path("type").asText();
             Visit visit;
             if (type.endsWith("StateEntered")) {
@@ -103,7 +106,8 @@ final class StateVisits {
         String executionStatus = execution.path("status").asText();
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (Visit visit : visits) {
-            out.add(json(visit, executionStatus, find(definition, visit.name), execution, machineArn, machineName));
+            out.add(json(visit, executionStatus, find(definition, visit.name), execution, machineArn, machineName,
+                    variablesBefore(visit.entered, eventsById)));
         }
         return out;
     }
@@ -125,8 +129,30 @@ final class StateVisits {
         return null;
     }
 
+    /**
+     * The variables a state saw: the latest value of each name assigned on the way to it (its
+     * {@code previousEventId} chain, so a branch sees what was assigned before it began and in it).
+     */
+    private static VariableLookup variablesBefore(ObjectNode entered, Map<Long, ObjectNode> eventsById) {
+        Map<String, JsonNode> variables = new HashMap<>();
+        long current = entered.path("previousEventId").asLong();
+        while (current > 0 && eventsById.containsKey(current)) {
+            ObjectNode event = eventsById.get(current);
+            JsonNode assigned = details(event).path("assignedVariables");
+            for (Map.Entry<String, JsonNode> variable : assigned.properties()) {
+                variables.putIfAbsent(variable.getKey(), parsed(variable.getValue()));
+            }
+            long before = event.path("previousEventId").asLong();
+            if (before >= current) {
+                break;
+            }
+            current = before;
+        }
+        return variables::get;
+    }
+
     private static ObjectNode json(Visit visit, String executionStatus, State state, ObjectNode execution,
-            String machineArn, String machineName) {
+            String machineArn, String machineName, VariableLookup variables) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("name", visit.name);
         json.put("type", visit.type);
@@ -156,7 +182,7 @@ final class StateVisits {
             JsonNode input = parsed(details(visit.entered).path("input"));
             ObjectNode context = context(visit, execution, machineArn, machineName);
             boolean caught = visit.lastFailureAt > visit.lastSuccessAt;
-            json.set("steps", ProcessingSteps.of(state, input, context, caught ? null : visit.taskResult));
+            json.set("steps", ProcessingSteps.of(state, input, context, variables, caught ? null : visit.taskResult));
         }
         return json;
     }

@@ -169,6 +169,6 @@ final class TestStates {
     private static ObjectNode inspection(State state, JsonNode input, TestedTask task) {
         ObjectNode context = JsonNodeFactory.instance.objectNode();
         context.putObject("State").put("Name", state.name());
-        return ProcessingSteps.of(state, input, context, task.firstResult());
+        return ProcessingSteps.of(state, input, context, null, task.firstResult());
     }
 }

@@ -131,6 +131,21 @@ class DebugEndpointsTest {
     }
 
     @Test
+    void a_state_processing_sees_the_variables_assigned_before_it() throws Exception {
+        String arn = server.registerStateMachine("Assigning", "{\"StartAt\":\"Remember\",\"States\":{"
+                + "\"Remember\":{\"Type\":\"Pass\",\"Assign\":{\"greeting\":\"hello\",\"count\":2},\"Next\":\"Use\"},"
+                + "\"Use\":{\"Type\":\"Pass\",\"Parameters\":{\"said.$\":\"$greeting\",\"times.$\":\"$count\"},\"End\":true}}}",
+                "STANDARD", tasks);
+        String execution = start(arn, "assigning", "{}");
+        server.finished(execution).get(10, TimeUnit.SECONDS);
+
+        JsonNode use = visit(json(get("/debug/visits?executionArn=" + encode(execution))).get("visits"), "Use");
+
+        assertThat(use.at("/steps/afterParameters").asText()).isEqualTo("{\"said\":\"hello\",\"times\":2}");
+        assertThat(use.get("output").asText()).isEqualTo(use.at("/steps/afterResultPath").asText());
+    }
+
+    @Test
     void samples_are_the_event_files_by_name() throws Exception {
         JsonNode samples = json(get("/debug/samples")).get("samples");
 

@@ -113,6 +113,13 @@ class WebDebuggerBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#graph .state"))).hasSize(12);
         assertThat(browser.findElements(By.cssSelector("#graph path.edge.kind-catch"))).hasSize(2);
         assertThat(browser.findElements(By.cssSelector("#graph .edge-label.kind-choice"))).isNotEmpty();
+        assertThat(boxesOverlapping()).as("state boxes drawn over one another").isEmpty();
+        assertThat(List.of("Receive cook event", "Classify cook", "Did the cook end early?", "Compose push payloads",
+                "Compose notification", "Notify owner", "Record cook", "Was the owner notified?", "Cook handled"))
+                .as("each state of the main path drawn below the one before it")
+                .extracting(name -> top(name))
+                .isSorted()
+                .doesNotHaveDuplicates();
 
         click(stateLocator("Classify cook"));
         await().until(ExpectedConditions.textToBe(By.id("state-name"), "Classify cook"));
@@ -222,6 +229,29 @@ class WebDebuggerBrowserTest {
 
     private static String textOf(By locator) {
         return await().until(driver -> driver.findElement(locator).getText());
+    }
+
+    private static double top(String state) {
+        return browser.findElement(By.cssSelector("#graph .state[data-state='" + state + "'] > rect.box")).getRect().getY();
+    }
+
+    /** Pairs of state boxes (of one graph level) that overlap on screen. */
+    private static List<String> boxesOverlapping() {
+        List<WebElement> boxes = browser.findElements(By.cssSelector("#graph .state > rect.box"));
+        List<org.openqa.selenium.Rectangle> rects = boxes.stream().map(WebElement::getRect).toList();
+        List<String> overlapping = new java.util.ArrayList<>();
+        for (int i = 0; i < rects.size(); i++) {
+            for (int j = i + 1; j < rects.size(); j++) {
+                org.openqa.selenium.Rectangle a = rects.get(i);
+                org.openqa.selenium.Rectangle b = rects.get(j);
+                boolean apart = a.getX() + a.getWidth() <= b.getX() || b.getX() + b.getWidth() <= a.getX()
+                        || a.getY() + a.getHeight() <= b.getY() || b.getY() + b.getHeight() <= a.getY();
+                if (!apart) {
+                    overlapping.add(a + " / " + b);
+                }
+            }
+        }
+        return overlapping;
     }
 
     /** A step's whole JSON (an unchanged step shows only its first lines on screen). */
