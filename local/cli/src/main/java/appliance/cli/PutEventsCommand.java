@@ -3,7 +3,6 @@ package appliance.cli;
 import appliance.engine.run.Execution;
 import appliance.runtime.app.ExecutionReport;
 import appliance.runtime.app.LocalApplication;
-import appliance.runtime.app.LocalOptions;
 import appliance.runtime.events.PutEventsFile;
 import appliance.runtime.lambda.LambdaConfigurationException;
 import appliance.runtime.template.TemplateException;
@@ -36,6 +35,9 @@ final class PutEventsCommand implements Callable<Integer> {
     @Mixin
     TemplateOptions templateOptions = new TemplateOptions();
 
+    @Mixin
+    RuntimeOptions runtimeOptions = new RuntimeOptions();
+
     @Parameters(index = "0", paramLabel = "FILE",
             description = "The entries: [{\"Source\", \"DetailType\", \"Detail\", \"EventBusName\"}, ...] or {\"Entries\": [...]}.")
     String entriesFile;
@@ -52,7 +54,7 @@ final class PutEventsCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (LocalApplication application = LocalApplication.start(templateOptions.load(), LocalOptions.defaults())) {
+        try (LocalApplication application = LocalApplication.start(templateOptions.load(), runtimeOptions.localOptions())) {
             LocalApplication.PutEventsResult result = application.putEvents(entries);
             application.runUntilIdle();
             out.println(result.outcome().toAwsResponse().toPrettyString());

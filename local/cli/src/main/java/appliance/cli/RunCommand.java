@@ -3,7 +3,6 @@ package appliance.cli;
 import appliance.engine.run.Execution;
 import appliance.runtime.app.ExecutionReport;
 import appliance.runtime.app.LocalApplication;
-import appliance.runtime.app.LocalOptions;
 import appliance.runtime.lambda.LambdaConfigurationException;
 import appliance.runtime.template.SamTemplate;
 import appliance.runtime.template.StateMachineResource;
@@ -46,6 +45,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     TemplateOptions templateOptions = new TemplateOptions();
 
+    @Mixin
+    RuntimeOptions runtimeOptions = new RuntimeOptions();
+
     @Parameters(arity = "1..*", paramLabel = "EVENT", description = "Files with an event each: bare, EventBridge envelope or SNS envelope.")
     List<String> eventFiles;
 
@@ -65,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
         RunReportPrinter printer = new RunReportPrinter(out, json);
         boolean allSucceeded = true;
         boolean badEvent = false;
-        try (LocalApplication application = LocalApplication.start(template, LocalOptions.defaults())) {
+        try (LocalApplication application = LocalApplication.start(template, runtimeOptions.localOptions())) {
             for (int i = 0; i < eventFiles.size(); i++) {
                 String file = eventFiles.get(i);
                 try {

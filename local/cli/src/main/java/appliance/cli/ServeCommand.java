@@ -70,7 +70,7 @@ public final class ServeCommand implements Callable<Integer> {
         TaskInvoker tasks = new UnknownResourceInvoker();
         try {
             return StepFunctionsServer.start(options, tasks, Clock.systemUTC());
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | IllegalStateException e) {
             throw new UserError(e.getMessage());
         }
     }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.SplittableRandom;
 
 /**
- * Each step of a state's JSONPath input and output processing, computed with the engine's own data-flow
+ * Each step of a JSONPath state's input and output processing, computed with the engine's own data-flow
  * records: {@code input}, {@code afterInputPath}, {@code afterParameters}, {@code result},
  * {@code afterResultSelector}, {@code afterResultPath}, each as JSON text (TestState's
  * {@code inspectionData}). Used by TestState and by the web debugger for each recorded state visit, so
@@ -36,7 +36,9 @@ final class ProcessingSteps {
     static ObjectNode of(State state, JsonNode input, ObjectNode context, VariableLookup variables, JsonNode taskResult) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("input", Json.compact(input));
-        DataFlow flow = state.dataFlow();
+        if (!(state.processing() instanceof DataFlow flow)) {
+            return data; // A JSONata state (Arguments, Output): its steps are not shown yet.
+        }
         SplittableRandom random = new SplittableRandom();
         try {
             JsonNode afterInputPath = flow.inputPath().select(new DataScope(input, context, variables));

@@ -36,7 +36,7 @@ final class Request {
     String optionalString(String field, int maxLength) {
         String value = optionalString(field);
         if (value != null && value.length() > maxLength) {
-            throw ApiException.constraint(value, field, "Member must have length less than or equal to " + maxLength);
+            throw ApiException.constraint(value.substring(0, 40) + "...", field, "Member must have length less than or equal to " + maxLength);
         }
         return value;
     }

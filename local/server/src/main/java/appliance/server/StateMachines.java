@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class StateMachines {
 
     private static final List<String> TYPES = List.of("STANDARD", "EXPRESS");
+    /** AWS's limit on a definition's length. */
+    static final int MAX_DEFINITION_LENGTH = 1_048_576;
 
     private final Map<String, StateMachineRecord> byArn = new ConcurrentHashMap<>();
     private final ExecutionDatabase database;
@@ -71,6 +73,7 @@ final class StateMachines {
     ObjectNode create(Request request) {
         String name = request.requiredString("name");
         String definition = request.requiredString("definition");
+        request.optionalString("definition", MAX_DEFINITION_LENGTH);
         String role = request.requiredString("roleArn");
         String type = request.optionalEnum("type", TYPES);
         type = type == null ? "STANDARD" : type;
@@ -101,7 +104,7 @@ final class StateMachines {
 
     ObjectNode update(Request request) {
         String arn = request.requiredString("stateMachineArn");
-        String definition = request.optionalString("definition");
+        String definition = request.optionalString("definition", MAX_DEFINITION_LENGTH);
         String role = request.optionalString("roleArn");
         if (definition == null && role == null && request.get("loggingConfiguration") == null
                 && request.get("tracingConfiguration") == null) {
@@ -201,6 +204,7 @@ final class StateMachines {
 
     ObjectNode validate(Request request) {
         String definition = request.requiredString("definition");
+        request.optionalString("definition", MAX_DEFINITION_LENGTH);
         request.optionalEnum("type", TYPES);
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ArrayNode diagnostics = JsonNodeFactory.instance.arrayNode();

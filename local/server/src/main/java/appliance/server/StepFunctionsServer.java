@@ -48,25 +48,19 @@ public final class StepFunctionsServer implements AutoCloseable {
     private final StateMachines machines;
     private final Executions executions;
 
-    private StepFunctionsServer(ServerOptions options, TaskInvoker defaultTasks, Clock clock) throws IOException {
-        database = options.database() == null
-                ? ExecutionDatabase.openInMemory()
-                : ExecutionDatabase.openFile(options.database());
-        try {
-            scheduler = new RealTimeScheduler(clock, Math.max(2, Runtime.getRuntime().availableProcessors()));
-            machines = new StateMachines(database, defaultTasks, clock);
-            executions = new Executions(database, machines, scheduler, options.mockConfig(), clock);
-            executions.abortLeftovers();
-            requestThreads = Executors.newFixedThreadPool(32, runnable -> {
-                Thread thread = new Thread(runnable, "sfn-http");
-                thread.setDaemon(true);
-                return thread;
-            });
-            http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
-        } catch (IOException | RuntimeException e) {
-            database.close();
-            throw e;
-        }
+    private StepFunctionsServer(ServerOptions options, HttpServer http, ExecutionDatabase database,
+            RealTimeScheduler scheduler, StateMachines machines, Executions executions, TaskInvoker defaultTasks,
+            Clock clock) {
+        this.http = http;
+        this.database = database;
+        this.scheduler = scheduler;
+        this.machines = machines;
+        this.executions = executions;
+        this.requestThreads = Executors.newFixedThreadPool(32, runnable -> {
+            Thread thread = new Thread(runnable, "sfn-http");
+            thread.setDaemon(true);
+            return thread;
+        });
         // The web debugger's pages share "/" with the API (GET for pages, POST for actions).
         http.createContext("/", new WebPages(new AwsJsonHandler(actions(new TestStates(defaultTasks, clock)))));
         http.createContext("/debug/", new DebugEndpoints(machines, executions, options.mockConfig(), options.samples()));
@@ -80,13 +74,41 @@ public final class StepFunctionsServer implements AutoCloseable {
      * @param defaultTasks what Task states of machines created through the API call
      * @param clock the time executions see
      * @throws UncheckedIOException when the address cannot be bound
+     * @throws IllegalStateException when the database cannot be opened (another process may be using it)
      */
     public static StepFunctionsServer start(ServerOptions options, TaskInvoker defaultTasks, Clock clock) {
+        HttpServer http;
         try {
-            return new StepFunctionsServer(options, defaultTasks, clock);
+            // Bound first: a port in use fails before anything else is made.
+            http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen on " + options.host() + ":" + options.port() + ": "
                     + e.getMessage(), e);
+        }
+        ExecutionDatabase database = null;
+        RealTimeScheduler scheduler = null;
+        Executions executions = null;
+        try {
+            database = options.database() == null
+                    ? ExecutionDatabase.openInMemory()
+                    : ExecutionDatabase.openFile(options.database());
+            scheduler = new RealTimeScheduler(clock, Math.max(2, Runtime.getRuntime().availableProcessors()));
+            StateMachines machines = new StateMachines(database, defaultTasks, clock);
+            executions = new Executions(database, machines, scheduler, options.mockConfig(), clock);
+            executions.abortLeftovers();
+            return new StepFunctionsServer(options, http, database, scheduler, machines, executions, defaultTasks, clock);
+        } catch (RuntimeException e) {
+            http.stop(0);
+            if (executions != null) {
+                executions.close();
+            }
+            if (scheduler != null) {
+                scheduler.close();
+            }
+            if (database != null) {
+                database.close();
+            }
+            throw e;
         }
     }
 

@@ -1,6 +1,7 @@
 package appliance.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -68,6 +69,16 @@ class RestartTest {
             assertThat(described.cause()).contains("server stopped");
             assertThat(history).extracting(HistoryEvent::typeAsString)
                     .startsWith("ExecutionStarted", "TaskStateEntered").endsWith("ExecutionAborted");
+        }
+    }
+
+    @Test
+    void a_second_server_on_a_port_in_use_is_refused_clearly() {
+        try (ServerFixture first = new ServerFixture(folder.resolve("server-db"))) {
+            assertThatThrownBy(() -> StepFunctionsServer.start(
+                    new ServerOptions("127.0.0.1", first.server.port(), null, null), first.tasks, java.time.Clock.systemUTC()))
+                    .isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasMessageStartingWith("Cannot listen on 127.0.0.1:" + first.server.port());
         }
     }
 

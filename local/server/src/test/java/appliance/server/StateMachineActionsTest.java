@@ -79,6 +79,15 @@ class StateMachineActionsTest {
     }
 
     @Test
+    void a_definition_over_a_mebibyte_is_refused() {
+        String huge = "{\"Comment\":\"" + "x".repeat(StateMachines.MAX_DEFINITION_LENGTH) + "\"}";
+
+        assertThatThrownBy(() -> fixture.createMachine("Huge", huge))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("at 'definition' failed to satisfy constraint: Member must have length less than or equal to 1048576");
+    }
+
+    @Test
     void names_follow_aws_rules() {
         String definition = ServerFixture.pass("1");
         assertThatThrownBy(() -> fixture.createMachine("has space", definition))

@@ -3,6 +3,8 @@ package appliance.engine.definition;
 import appliance.engine.choice.ChoiceRule;
 import appliance.engine.error.DefinitionProblems;
 import appliance.engine.error.ErrorNames;
+import appliance.engine.jsonata.JsonataSyntaxException;
+import appliance.engine.jsonata.JsonataTemplate;
 import appliance.engine.path.ReferencePath;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,16 +45,37 @@ final class DefinitionCompiler {
                     "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ItemReader", "ItemBatcher",
                     "ResultWriter", "Label", "Assign")));
 
+    /** What a JSONata state may have, by type: its JSONPath fields give way to Arguments and Output. */
+    private static final Map<String, Set<String>> JSONATA_FIELDS = Map.of(
+            "Pass", union(COMMON, FLOW, Set.of("Output", "Assign")),
+            "Task", union(COMMON, FLOW, Set.of("Resource", "Arguments", "Output", "Assign", "Retry", "Catch",
+                    "TimeoutSeconds", "HeartbeatSeconds", "Credentials")),
+            "Choice", union(COMMON, Set.of("Choices", "Default", "Output", "Assign")),
+            "Wait", union(COMMON, FLOW, Set.of("Seconds", "Timestamp", "Output", "Assign")),
+            "Succeed", union(COMMON, Set.of("Output")),
+            "Fail", union(COMMON, Set.of("Error", "Cause")),
+            "Parallel", union(COMMON, FLOW, Set.of("Branches", "Arguments", "Output", "Assign", "Retry", "Catch")),
+            "Map", union(COMMON, FLOW, Set.of("Items", "ItemSelector", "ItemProcessor", "Iterator", "MaxConcurrency",
+                    "ToleratedFailureCount", "ToleratedFailurePercentage", "ItemReader", "ItemBatcher", "ResultWriter",
+                    "Label", "Output", "Assign", "Retry", "Catch")));
+    /** Fields a JSONata state may write as a {% %} expression, besides Arguments, Output, Assign and Items. */
+    private static final Set<String> EXPRESSION_FIELDS = Set.of("TimeoutSeconds", "HeartbeatSeconds", "Seconds",
+            "Timestamp", "MaxConcurrency", "ToleratedFailureCount", "ToleratedFailurePercentage", "Error", "Cause");
+    /** Fields that are always JSONata templates in a JSONata state. */
+    private static final Set<String> TEMPLATE_FIELDS = Set.of("Arguments", "Output", "Assign", "Items", "ItemSelector");
+
+    /** Fields only a JSONata state has. */
+    private static final Set<String> JSONATA_ONLY = Set.of("Arguments", "Output", "Items");
+
     private final DefinitionProblems problems = new DefinitionProblems();
+    private QueryLanguage machineLanguage = QueryLanguage.JSONPATH;
 
     StateMachineDefinition compileMachine(JsonNode definition) {
         if (definition == null || !definition.isObject()) {
             problems.schema("The definition must be a JSON object", "/");
             problems.throwIfAny();
         }
-        if (isJsonata(definition)) {
-            problems.add("UNSUPPORTED_FEATURE", "QueryLanguage JSONata is not supported by this engine yet", "/QueryLanguage");
-        }
+        machineLanguage = language(definition, "", QueryLanguage.JSONPATH);
         StateMachineDefinition machine = compileStates(definition, "");
         if (definition.has("TimeoutSeconds") && !definition.get("TimeoutSeconds").canConvertToInt()) {
             problems.schema("The value for the field 'TimeoutSeconds' must be a positive integer", "/TimeoutSeconds");
@@ -62,13 +85,31 @@ final class DefinitionCompiler {
         return new StateMachineDefinition(machine.startAt(), machine.states(), timeout);
     }
 
-    private static boolean isJsonata(JsonNode node) {
-        JsonNode language = node.get("QueryLanguage");
-        return language != null && "JSONata".equals(language.asText());
+    /**
+     * The query language of a machine or state, as AWS resolves it: absent, {@code inherited}; exactly
+     * "JSONPath", JSONPath; any other value (even "jsonpath", or a number) JSONata, reported when it is
+     * not one of the two names.
+     */
+    private QueryLanguage language(JsonNode node, String at, QueryLanguage inherited) {
+        JsonNode value = node.get("QueryLanguage");
+        if (value == null) {
+            return inherited;
+        }
+        if (!value.isTextual()) {
+            problems.schema("Expected value of type [STRING]", at + "/QueryLanguage");
+        } else if (QueryLanguage.named(value.textValue()) == null) {
+            problems.schema("Value should be one of the following: [JSONPath, JSONata]", at + "/QueryLanguage");
+        }
+        return value.isTextual() && QueryLanguage.JSONPATH.text().equals(value.textValue())
+                ? QueryLanguage.JSONPATH : QueryLanguage.JSONATA;
     }
 
     /** Compiles a StartAt + States block at {@code location} (empty for the top level). */
-    private StateMachineDefinition compileStates(JsonNode block, String location) {
+    StateMachineDefinition compileStates(JsonNode block, String location) {
+        if (!location.isEmpty() && block.has("QueryLanguage")) {
+            // A Map processor or Parallel branch takes the machine's language; only states may say otherwise.
+            problems.schema("Field 'QueryLanguage' is not supported", location);
+        }
         String startAt = block.path("StartAt").isTextual() ? block.get("StartAt").asText() : null;
         if (startAt == null) {
             problems.schema("These fields are required: [StartAt]", location.isEmpty() ? "/" : location);
@@ -177,12 +218,22 @@ final class DefinitionCompiler {
             problems.schema("The value for the field 'Type' must be one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map", at + "/Type");
             return null;
         }
-        if (isJsonata(node)) {
-            problems.add("UNSUPPORTED_FEATURE", "QueryLanguage JSONata is not supported by this engine yet", at + "/QueryLanguage");
+        QueryLanguage language = language(node, at, machineLanguage);
+        boolean downgraded = language == QueryLanguage.JSONPATH && machineLanguage == QueryLanguage.JSONATA;
+        if (downgraded) {
+            // AWS lets a JSONata state sit in a JSONPath machine, not the reverse; and says only that.
+            problems.schema("'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine", at);
+        }
+        if (language == QueryLanguage.JSONATA) {
+            return new JsonataStateCompiler(this).compile(name, node, at, type);
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
-            if (!FIELDS.get(type).contains(field)) {
+            if (JSONATA_ONLY.contains(field)) {
+                if (!downgraded) {
+                    problems.schema(otherLanguageField(QueryLanguage.JSONPATH, field), at);
+                }
+            } else if (!FIELDS.get(type).contains(field)) {
                 problems.schema("Field '" + field + "' is not supported", at + "/" + field);
             }
         }
@@ -193,14 +244,60 @@ final class DefinitionCompiler {
             case "Choice" -> choice(name, node, at, flow);
             case "Wait" -> waitState(name, node, at, flow);
             case "Succeed" -> new SucceedState(name, flow);
-            case "Fail" -> fail(name, node, at);
+            case "Fail" -> fail(name, node, at, DataFlow.NONE);
             case "Parallel" -> parallel(name, node, at, flow);
             case "Map" -> map(name, node, at, flow);
             default -> throw new IllegalStateException("unreachable: " + type);
         };
     }
 
-    private Transition transition(JsonNode node, String at) {
+    /** AWS's words for a field of the other query language, reported at the state. */
+    static String otherLanguageField(QueryLanguage stateLanguage, String field) {
+        QueryLanguage other = stateLanguage == QueryLanguage.JSONPATH ? QueryLanguage.JSONATA : QueryLanguage.JSONPATH;
+        return "The QueryLanguage is set to '" + stateLanguage.text() + "', but field '" + field
+                + "' is only supported for the '" + other.text() + "' QueryLanguage";
+    }
+
+    /** The problems found so far; the JSONata state compiler adds to them. */
+    DefinitionProblems problems() {
+        return problems;
+    }
+
+    /** The fields a JSONata state of {@code type} may have. */
+    static Set<String> jsonataFields(String type) {
+        return JSONATA_FIELDS.get(type);
+    }
+
+    /**
+     * The JSONata fields of a state, rule or catcher, compiled: Arguments, Output, Assign, Items and
+     * ItemSelector always, the {@link #EXPRESSION_FIELDS} when written as {% %}, and the {@code extra} names.
+     * {@code prefix} names the holder inside its state for causes and locations ({@code Catch[0]/}).
+     */
+    JsonataFlow jsonataFlow(JsonNode node, String stateAt, String prefix, Set<String> extra) {
+        Map<String, JsonataTemplate> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String field = entry.getKey();
+            boolean expression = EXPRESSION_FIELDS.contains(field) && JsonataTemplate.isExpression(entry.getValue());
+            if (TEMPLATE_FIELDS.contains(field) || extra.contains(field) || expression) {
+                JsonataTemplate template = jsonata(entry.getValue(), prefix + field, stateAt);
+                if (template != null) {
+                    fields.put(field, template);
+                }
+            }
+        }
+        return new JsonataFlow(fields);
+    }
+
+    private JsonataTemplate jsonata(JsonNode value, String fieldName, String stateAt) {
+        try {
+            return JsonataTemplate.compile(value, fieldName);
+        } catch (JsonataSyntaxException e) {
+            problems.add(e.problemCode(), e.problemMessage(), stateAt + "/" + e.fieldPath());
+            return null;
+        }
+    }
+
+    Transition transition(JsonNode node, String at) {
         boolean end = node.path("End").asBoolean(false);
         boolean hasNext = node.has("Next");
         if (end && hasNext) {
@@ -313,17 +410,23 @@ final class DefinitionCompiler {
         }
     }
 
-    private TaskState task(String name, JsonNode node, String at, DataFlow flow) {
+    TaskState task(String name, JsonNode node, String at, Processing flow) {
         String resource = node.path("Resource").asText(null);
         if (resource == null) {
             problems.schema("These fields are required: [Resource]", at);
         }
-        return new TaskState(name, transition(node, at), flow, errorHandling(node, at), resource,
-                positiveInt(node, "TimeoutSeconds", at), path(node.get("TimeoutSecondsPath"), at + "/TimeoutSecondsPath", "TimeoutSecondsPath"),
-                positiveInt(node, "HeartbeatSeconds", at), path(node.get("HeartbeatSecondsPath"), at + "/HeartbeatSecondsPath", "HeartbeatSecondsPath"));
+        boolean jsonata = flow instanceof JsonataFlow;
+        return new TaskState(name, transition(node, at), flow, errorHandling(node, at, jsonata), resource,
+                fixedPositiveInt(node, "TimeoutSeconds", at, jsonata), path(node.get("TimeoutSecondsPath"), at + "/TimeoutSecondsPath", "TimeoutSecondsPath"),
+                fixedPositiveInt(node, "HeartbeatSeconds", at, jsonata), path(node.get("HeartbeatSecondsPath"), at + "/HeartbeatSecondsPath", "HeartbeatSecondsPath"));
     }
 
-    private Integer positiveInt(JsonNode node, String field, String at) {
+    /** A fixed positive integer field; null when absent or (in JSONata) written as an expression. */
+    private Integer fixedPositiveInt(JsonNode node, String field, String at, boolean jsonata) {
+        return jsonata && JsonataTemplate.isExpression(node.get(field)) ? null : positiveInt(node, field, at);
+    }
+
+    Integer positiveInt(JsonNode node, String field, String at) {
         JsonNode value = node.get(field);
         if (value == null) {
             return null;
@@ -335,7 +438,7 @@ final class DefinitionCompiler {
         return value.asInt();
     }
 
-    private ErrorHandling errorHandling(JsonNode node, String at) {
+    ErrorHandling errorHandling(JsonNode node, String at, boolean jsonata) {
         List<Retrier> retriers = new ArrayList<>();
         JsonNode retry = node.path("Retry");
         for (int i = 0; i < retry.size(); i++) {
@@ -363,9 +466,15 @@ final class DefinitionCompiler {
             if (!c.path("Next").isTextual()) {
                 problems.schema("These fields are required: [Next]", cAt);
             }
-            catchers.add(new Catcher(errors, c.path("Next").asText(null),
-                    resultPath(c.get("ResultPath"), c.has("ResultPath"), cAt + "/ResultPath"),
-                    template(c.get("Assign"), cAt + "/Assign")));
+            String wrongField = jsonata ? "ResultPath" : "Output";
+            if (c.has(wrongField)) {
+                problems.schema(otherLanguageField(jsonata ? QueryLanguage.JSONATA : QueryLanguage.JSONPATH, wrongField), cAt);
+            }
+            Processing processing = jsonata
+                    ? jsonataFlow(c, at, "Catch[" + i + "]/", Set.of())
+                    : DataFlow.catching(resultPath(c.get("ResultPath"), c.has("ResultPath"), cAt + "/ResultPath"),
+                            template(c.get("Assign"), cAt + "/Assign"));
+            catchers.add(new Catcher(errors, c.path("Next").asText(null), processing));
         }
         return new ErrorHandling(retriers, catchers);
     }
@@ -403,20 +512,23 @@ final class DefinitionCompiler {
                 ChoiceRule compiled = ChoiceRule.compile(rule, cAt, problems);
                 // A null rule was invalid and reported; the definition will not compile.
                 ChoiceCondition condition = compiled == null ? null : compiled::matches;
+                PayloadTemplate assign = template(entry.get("Assign"), cAt + "/Assign");
                 branches.add(new ChoiceBranch(condition, entry.path("Next").asText(null),
-                        template(entry.get("Assign"), cAt + "/Assign")));
+                        assign == null ? null : DataFlow.assigning(assign)));
             }
         }
         return new ChoiceState(name, flow, branches, node.path("Default").asText(null));
     }
 
-    private WaitState waitState(String name, JsonNode node, String at, DataFlow flow) {
+    WaitState waitState(String name, JsonNode node, String at, Processing flow) {
         int ways = 0;
         Long seconds = null;
         Instant timestamp = null;
         if (node.has("Seconds")) {
             ways++;
-            if (!node.get("Seconds").isIntegralNumber() || node.get("Seconds").asLong() < 0) {
+            if (JsonataTemplate.isExpression(node.get("Seconds")) && flow instanceof JsonataFlow) {
+                // compiled into the JSONata fields
+            } else if (!node.get("Seconds").isIntegralNumber() || node.get("Seconds").asLong() < 0) {
                 problems.schema("The value for the field 'Seconds' must be a non-negative integer", at + "/Seconds");
             } else {
                 seconds = node.get("Seconds").asLong();
@@ -424,7 +536,9 @@ final class DefinitionCompiler {
         }
         if (node.has("Timestamp")) {
             ways++;
-            try {
+            if (JsonataTemplate.isExpression(node.get("Timestamp")) && flow instanceof JsonataFlow) {
+                // compiled into the JSONata fields
+            } else try {
                 timestamp = OffsetDateTime.parse(node.get("Timestamp").asText()).toInstant();
             } catch (DateTimeParseException e) {
                 problems.schema("The value for the field 'Timestamp' must be a valid ISO-8601 timestamp", at + "/Timestamp");
@@ -439,22 +553,28 @@ final class DefinitionCompiler {
         return new WaitState(name, transition(node, at), flow, seconds, secondsPath, timestamp, timestampPath);
     }
 
-    private FailState fail(String name, JsonNode node, String at) {
+    FailState fail(String name, JsonNode node, String at, Processing flow) {
         if (node.has("Error") && node.has("ErrorPath")) {
             problems.schema("Only one of 'Error' or 'ErrorPath' may be set", at);
         }
         if (node.has("Cause") && node.has("CausePath")) {
             problems.schema("Only one of 'Cause' or 'CausePath' may be set", at);
         }
-        return new FailState(name, node.path("Error").asText(null), optionalExpression(node, "ErrorPath", at),
-                node.path("Cause").asText(null), optionalExpression(node, "CausePath", at));
+        return new FailState(name, literalText(node, "Error"), optionalExpression(node, "ErrorPath", at),
+                literalText(node, "Cause"), optionalExpression(node, "CausePath", at), flow);
+    }
+
+    /** A fixed Error or Cause; null when absent or written as a JSONata expression. */
+    private static String literalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || JsonataTemplate.isExpression(value) ? null : value.asText(null);
     }
 
     private ValueExpression optionalExpression(JsonNode node, String field, String at) {
         return node.has(field) ? expression(node.get(field), at + "/" + field, field) : null;
     }
 
-    private ParallelState parallel(String name, JsonNode node, String at, DataFlow flow) {
+    ParallelState parallel(String name, JsonNode node, String at, Processing flow) {
         List<StateMachineDefinition> branches = new ArrayList<>();
         JsonNode list = node.get("Branches");
         if (list == null || !list.isArray() || list.isEmpty()) {
@@ -464,10 +584,11 @@ final class DefinitionCompiler {
                 branches.add(compileStates(list.get(i), at + "/Branches[" + i + "]"));
             }
         }
-        return new ParallelState(name, transition(node, at), flow, errorHandling(node, at), branches);
+        return new ParallelState(name, transition(node, at), flow,
+                errorHandling(node, at, flow instanceof JsonataFlow), branches);
     }
 
-    private MapState map(String name, JsonNode node, String at, DataFlow flow) {
+    MapState map(String name, JsonNode node, String at, Processing processing) {
         String processorField = node.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
         JsonNode processorNode = node.get(processorField);
         StateMachineDefinition processor;
@@ -477,24 +598,31 @@ final class DefinitionCompiler {
         } else {
             processor = compileStates(processorNode, at + "/" + processorField);
         }
-        PayloadTemplate itemSelector = node.has("ItemSelector")
-                ? template(node.get("ItemSelector"), at + "/ItemSelector")
-                : flow.parameters();
-        // For Map, Parameters is the older name of ItemSelector: it shapes each item, not the state input.
-        DataFlow mapFlow = new DataFlow(flow.inputPath(), null, flow.resultSelector(), flow.resultPath(),
-                flow.outputPath(), flow.assign());
+        boolean jsonata = processing instanceof JsonataFlow;
+        PayloadTemplate itemSelector = null;
+        Processing mapFlow = processing;
+        if (processing instanceof DataFlow flow) {
+            itemSelector = node.has("ItemSelector")
+                    ? template(node.get("ItemSelector"), at + "/ItemSelector")
+                    : flow.parameters();
+            // For Map, Parameters is the older name of ItemSelector: it shapes each item, not the state input.
+            mapFlow = new DataFlow(flow.inputPath(), null, flow.resultSelector(), flow.resultPath(),
+                    flow.outputPath(), flow.assign());
+        }
         int maxConcurrency = 0;
-        if (node.has("MaxConcurrency")) {
+        if (node.has("MaxConcurrency") && !(jsonata && JsonataTemplate.isExpression(node.get("MaxConcurrency")))) {
             if (!node.get("MaxConcurrency").canConvertToInt() || node.get("MaxConcurrency").asInt() < 0) {
                 problems.schema("The value for the field 'MaxConcurrency' must be a non-negative integer", at + "/MaxConcurrency");
             } else {
                 maxConcurrency = node.get("MaxConcurrency").asInt();
             }
         }
-        Integer toleratedCount = node.has("ToleratedFailureCount") ? node.get("ToleratedFailureCount").asInt() : null;
+        Integer toleratedCount = node.has("ToleratedFailureCount") && !JsonataTemplate.isExpression(node.get("ToleratedFailureCount"))
+                ? node.get("ToleratedFailureCount").asInt() : null;
         Double toleratedPercentage = node.has("ToleratedFailurePercentage")
+                && !JsonataTemplate.isExpression(node.get("ToleratedFailurePercentage"))
                 ? node.get("ToleratedFailurePercentage").asDouble() : null;
-        return new MapState(name, transition(node, at), mapFlow, errorHandling(node, at),
+        return new MapState(name, transition(node, at), mapFlow, errorHandling(node, at, jsonata),
                 pathSelection(node, "ItemsPath", at), itemSelector, processor, maxConcurrency,
                 path(node.get("MaxConcurrencyPath"), at + "/MaxConcurrencyPath", "MaxConcurrencyPath"),
                 toleratedCount, path(node.get("ToleratedFailureCountPath"), at + "/ToleratedFailureCountPath", "ToleratedFailureCountPath"),

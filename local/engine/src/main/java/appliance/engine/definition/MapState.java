@@ -10,7 +10,7 @@ import appliance.engine.path.ReferencePath;
 public record MapState(
         String name,
         Transition transition,
-        DataFlow dataFlow,
+        Processing processing,
         ErrorHandling errorHandling,
         PathSelection itemsPath,
         PayloadTemplate itemSelector,

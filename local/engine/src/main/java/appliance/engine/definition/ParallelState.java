@@ -6,7 +6,7 @@ import java.util.List;
 public record ParallelState(
         String name,
         Transition transition,
-        DataFlow dataFlow,
+        Processing processing,
         ErrorHandling errorHandling,
         List<StateMachineDefinition> branches) implements State {
 

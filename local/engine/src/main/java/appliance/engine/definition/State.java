@@ -12,6 +12,6 @@ public sealed interface State
     /** The state's {@code Type} as ASL spells it; history event names start with it. */
     String type();
 
-    /** InputPath, Parameters, ResultSelector, ResultPath, OutputPath and Assign as the state has them. */
-    DataFlow dataFlow();
+    /** The state's input and output processing in its query language (JSONPath or JSONata). */
+    Processing processing();
 }

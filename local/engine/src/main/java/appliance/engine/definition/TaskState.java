@@ -9,7 +9,7 @@ import appliance.engine.path.ReferencePath;
 public record TaskState(
         String name,
         Transition transition,
-        DataFlow dataFlow,
+        Processing processing,
         ErrorHandling errorHandling,
         String resource,
         Integer timeoutSeconds,

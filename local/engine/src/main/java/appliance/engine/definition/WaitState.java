@@ -7,7 +7,7 @@ import java.time.Instant;
 public record WaitState(
         String name,
         Transition transition,
-        DataFlow dataFlow,
+        Processing processing,
         Long seconds,
         ReferencePath secondsPath,
         Instant timestamp,

@@ -77,6 +77,9 @@ final class BranchRun {
             return;
         }
         done = true;
+        if (parent != null) {
+            variables.release();
+        }
         onDone.accept(outcome);
     }
 }

@@ -4,7 +4,6 @@ import appliance.engine.definition.ChoiceBranch;
 import appliance.engine.definition.ChoiceState;
 import appliance.engine.error.ErrorNames;
 import appliance.engine.error.StatesFailure;
-import appliance.engine.path.DataScope;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Choice: the first matching rule (or Default) picks the next state; none at all is States.NoChoiceMatched. */
@@ -15,10 +14,9 @@ final class ChoiceStep {
 
     static void run(StateRun run, ChoiceState state) {
         JsonNode input = run.effectiveInput();
-        DataScope scope = run.scope(input);
         for (ChoiceBranch branch : state.branches()) {
-            if (branch.condition().matches(scope)) {
-                run.passThrough(input, branch.assign(), branch.next());
+            if (run.language.matches(run, branch, input)) {
+                run.passThrough(input, branch.processing(), branch.next());
                 return;
             }
         }

@@ -3,6 +3,7 @@ package appliance.engine.run;
 import appliance.engine.definition.FailState;
 import appliance.engine.definition.ValueExpression;
 import appliance.engine.error.StatesFailure;
+import appliance.engine.jsonata.JsonataTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Fail: ends the branch with the state's error and cause, fixed or read from its input. */
@@ -14,6 +15,14 @@ final class FailStep {
     static void run(StateRun run, FailState state) {
         String error = state.errorPath() != null ? text(run, state.errorPath(), "ErrorPath") : state.error();
         String cause = state.causePath() != null ? text(run, state.causePath(), "CausePath") : state.cause();
+        JsonataTemplate errorExpression = JsonataSteps.field(run, "Error");
+        JsonataTemplate causeExpression = JsonataSteps.field(run, "Cause");
+        if (errorExpression != null) {
+            error = JsonataSteps.evaluate(run, () -> errorExpression.evaluateString(JsonataSteps.bindings(run)));
+        }
+        if (causeExpression != null) {
+            cause = JsonataSteps.evaluate(run, () -> causeExpression.evaluateString(JsonataSteps.bindings(run)));
+        }
         // A Fail state never retries nor catches: the branch ends with its failure.
         run.branch.finish(new Outcome.Failed(new StatesFailure(error, cause)));
     }

@@ -1,9 +1,12 @@
 package appliance.engine.run;
 
 import appliance.engine.definition.DataFlowException;
+import appliance.engine.definition.JsonataFlow;
 import appliance.engine.definition.MapState;
 import appliance.engine.error.ErrorNames;
 import appliance.engine.error.StatesFailure;
+import appliance.engine.jsonata.JsonataTemplate;
+import appliance.engine.jsonata.QueryEvaluationCauses;
 import appliance.engine.path.DataScope;
 import appliance.engine.path.PathNotFound;
 import appliance.engine.path.ReferencePath;
@@ -51,14 +54,18 @@ final class MapStep {
 
     static void run(StateRun run, MapState state) {
         JsonNode input = run.effectiveInput();
-        JsonNode items = state.itemsPath().select(run.scope(input));
-        if (!items.isArray()) {
-            throw new DataFlowException("Items of the ItemsPath '" + state.itemsPath().path().text()
-                    + "' is not a JSON array: " + WaitStep.text(items));
-        }
+        JsonNode items = items(run, state, input);
         int limit = state.maxConcurrencyPath() == null ? state.maxConcurrency()
                 : integer(run, input, state.maxConcurrencyPath(), "MaxConcurrencyPath");
+        JsonataTemplate limitExpression = JsonataSteps.field(run, "MaxConcurrency");
+        if (limitExpression != null) {
+            limit = (int) jsonataInteger(run, limitExpression);
+        }
         Integer count = state.toleratedFailureCount();
+        JsonataTemplate countExpression = JsonataSteps.field(run, "ToleratedFailureCount");
+        if (countExpression != null) {
+            count = (int) jsonataInteger(run, countExpression);
+        }
         if (state.toleratedFailureCountPath() != null) {
             count = integer(run, input, state.toleratedFailureCountPath(), "ToleratedFailureCountPath");
         }
@@ -77,10 +84,48 @@ final class MapStep {
             }
             percentage = value.asDouble();
         }
+        JsonataTemplate percentageExpression = JsonataSteps.field(run, "ToleratedFailurePercentage");
+        if (percentageExpression != null) {
+            percentage = JsonataSteps.evaluate(run,
+                    () -> percentageExpression.evaluateNumber(JsonataSteps.bindings(run)));
+        }
         if (percentage != null && (percentage < 0 || percentage > 100)) {
             throw new DataFlowException("ToleratedFailurePercentage must be between 0 and 100.");
         }
         new MapStep(run, state, input, (ArrayNode) items, limit, count, percentage).start();
+    }
+
+    /**
+     * The items to iterate: JSONPath reads ItemsPath; JSONata evaluates Items, or takes the input, which
+     * must then be an array.
+     */
+    private static JsonNode items(StateRun run, MapState state, JsonNode input) {
+        if (state.processing() instanceof JsonataFlow flow) {
+            JsonataTemplate items = flow.field("Items");
+            if (items != null) {
+                return JsonataSteps.evaluate(run, () -> items.evaluateArray(JsonataSteps.bindings(run)));
+            }
+            if (!input.isArray()) {
+                throw JsonataSteps.inState(run, new StatesFailure(ErrorNames.QUERY_EVALUATION_ERROR,
+                        QueryEvaluationCauses.mapInputNotArray(input)));
+            }
+            return input;
+        }
+        JsonNode items = state.itemsPath().select(run.scope(input));
+        if (!items.isArray()) {
+            throw new DataFlowException("Items of the ItemsPath '" + state.itemsPath().path().text()
+                    + "' is not a JSON array: " + WaitStep.text(items));
+        }
+        return items;
+    }
+
+    private static long jsonataInteger(StateRun run, JsonataTemplate expression) {
+        long value = JsonataSteps.evaluate(run, () -> expression.evaluateInteger(JsonataSteps.bindings(run)));
+        if (value < 0 || value > Integer.MAX_VALUE) {
+            throw JsonataSteps.inState(run, new StatesFailure(ErrorNames.QUERY_EVALUATION_ERROR,
+                    "The " + expression.fieldName() + " field must be a non-negative integer: " + value));
+        }
+        return value;
     }
 
     private static int integer(StateRun run, JsonNode input, ReferencePath path, String field) {
@@ -139,13 +184,16 @@ final class MapStep {
     private void startIteration(int index) {
         JsonNode item = items.get(index);
         JsonNode iterationInput = item;
-        if (state.itemSelector() != null) {
+        JsonataTemplate jsonataSelector = JsonataSteps.field(run, "ItemSelector");
+        if (state.itemSelector() != null || jsonataSelector != null) {
             ObjectNode context = run.context().deepCopy();
             ObjectNode mapItem = context.putObject("Map").putObject("Item");
             mapItem.put("Index", index);
             mapItem.set("Value", item);
-            iterationInput = state.itemSelector().evaluate(new DataScope(input, context, run.branch.variables),
-                    run.branch.execution.random);
+            iterationInput = jsonataSelector != null
+                    ? JsonataSteps.evaluate(run, () -> jsonataSelector.evaluate(JsonataSteps.bindings(run, context)))
+                    : state.itemSelector().evaluate(new DataScope(input, context, run.branch.variables),
+                            run.branch.execution.random);
         }
         running++;
         long started = run.branch.recordAfterLatest("MapIterationStarted", "mapIterationStartedEventDetails",

@@ -1,14 +1,12 @@
 package appliance.engine.run;
 
 import appliance.engine.definition.Catcher;
-import appliance.engine.definition.DataFlow;
 import appliance.engine.definition.DataFlowException;
 import appliance.engine.definition.ErrorHandling;
 import appliance.engine.definition.Json;
 import appliance.engine.definition.MapState;
 import appliance.engine.definition.ParallelState;
-import appliance.engine.definition.PathSelection;
-import appliance.engine.definition.PayloadTemplate;
+import appliance.engine.definition.Processing;
 import appliance.engine.definition.Retrier;
 import appliance.engine.definition.State;
 import appliance.engine.definition.TaskState;
@@ -20,7 +18,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +32,8 @@ final class StateRun {
     final BranchRun branch;
     final State state;
     final JsonNode rawInput;
+    /** JSONPath or JSONata: how this state's input and output are processed. */
+    final QueryLanguageSteps language;
     private long enteredEventId;
     private Instant enteredTime;
     private int retryCount;
@@ -49,6 +48,7 @@ final class StateRun {
         this.branch = branch;
         this.state = state;
         this.rawInput = rawInput;
+        this.language = QueryLanguageSteps.of(state.processing());
     }
 
     void begin() {
@@ -140,67 +140,38 @@ final class StateRun {
         return retryCount;
     }
 
-    /** InputPath, then Parameters: the input the state's work sees. */
+    /** The input the state's own work sees, as its query language makes it. */
     JsonNode effectiveInput() {
-        DataFlow flow = state.dataFlow();
-        JsonNode selected = select(flow.inputPath(), rawInput);
-        if (flow.parameters() == null) {
-            return selected;
-        }
-        return flow.parameters().evaluate(scope(selected), branch.execution.random);
+        return language.effectiveInput(this);
     }
 
-    /**
-     * The state's work produced {@code result}: ResultSelector, Assign, ResultPath, OutputPath, then
-     * exit to {@code next} (null: end of branch).
-     */
+    /** The state's work produced {@code result}: output processing and Assign, then exit to {@code next} (null: end). */
     void succeed(JsonNode result, String next) {
-        DataFlow flow = state.dataFlow();
-        JsonNode selected = flow.resultSelector() == null
-                ? result
-                : flow.resultSelector().evaluate(scope(result), branch.execution.random);
-        Map<String, JsonNode> assigned = evaluateAssign(flow.assign(), selected);
-        JsonNode combined = flow.resultPath().apply(rawInput, selected);
-        JsonNode output = select(flow.outputPath(), combined);
-        exit(output, assigned, next);
+        language.succeed(this, result, next);
     }
 
     /** For states with no result of their own (Choice, Wait, Succeed): the effective input goes on. */
-    void passThrough(JsonNode effectiveInput, PayloadTemplate extraAssign, String next) {
-        DataFlow flow = state.dataFlow();
-        Map<String, JsonNode> assigned = evaluateAssign(flow.assign(), effectiveInput);
-        if (extraAssign != null) {
-            assigned = new HashMap<>(assigned);
-            assigned.putAll(evaluateAssign(extraAssign, effectiveInput));
-        }
-        JsonNode output = select(flow.outputPath(), effectiveInput);
-        exit(output, assigned, next);
+    void passThrough(JsonNode effectiveInput, Processing rule, String next) {
+        language.passThrough(this, effectiveInput, rule, next);
     }
 
-    /** A path selection; the default {@code $} needs no scope at all. */
-    private JsonNode select(PathSelection selection, JsonNode data) {
-        return selection == PathSelection.WHOLE ? data : selection.select(scope(data));
+    /** The error output a Catcher or a Map iteration sees: {@code {"Error": ..., "Cause": ...}}. */
+    static ObjectNode errorOutput(StatesFailure failure) {
+        ObjectNode errorOutput = JsonNodeFactory.instance.objectNode();
+        errorOutput.put("Error", failure.error());
+        if (failure.cause() != null) {
+            errorOutput.put("Cause", failure.cause());
+        }
+        return errorOutput;
     }
 
-    private Map<String, JsonNode> evaluateAssign(PayloadTemplate assign, JsonNode data) {
-        if (assign == null) {
-            return Map.of();
-        }
-        Map<String, JsonNode> values = new HashMap<>();
-        JsonNode evaluated = assign.evaluate(scope(data), branch.execution.random);
-        for (Map.Entry<String, JsonNode> entry : evaluated.properties()) {
-            values.put(entry.getKey(), entry.getValue());
-        }
-        return values;
-    }
-
-    private void exit(JsonNode output, Map<String, JsonNode> assigned, String next) {
+    void exit(JsonNode output, Map<String, JsonNode> assigned, String next) {
         if (PayloadLimit.exceeded(output)) {
             throw new StatesFailure(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + state.name()
                     + "' returned a result with a size exceeding the maximum number of bytes service limit.");
         }
         // Assignments land together after every value is computed: a state reads the variables as they were.
-        branch.variables.assign(assigned);
+        branch.variables.assign(assigned, state.name());
         branch.record(state.type() + "StateExited", "stateExitedEventDetails", () -> {
             ObjectNode details = JsonNodeFactory.instance.objectNode();
             details.put("name", state.name());
@@ -253,14 +224,7 @@ final class StateRun {
     }
 
     private void caught(Catcher catcher, StatesFailure failure) {
-        ObjectNode errorOutput = JsonNodeFactory.instance.objectNode();
-        errorOutput.put("Error", failure.error());
-        if (failure.cause() != null) {
-            errorOutput.put("Cause", failure.cause());
-        }
-        Map<String, JsonNode> assigned = evaluateAssign(catcher.assign(), errorOutput);
-        JsonNode output = catcher.resultPath().apply(rawInput, errorOutput);
-        exit(output, assigned, catcher.next());
+        language.caught(this, catcher, failure);
     }
 
     private ErrorHandling errorHandling() {

@@ -8,7 +8,6 @@ import appliance.engine.definition.PassState;
 import appliance.engine.definition.SucceedState;
 import appliance.engine.definition.TaskState;
 import appliance.engine.definition.WaitState;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** Dispatches a state's own work to the class for its type. */
 final class StateSteps {
@@ -18,9 +17,7 @@ final class StateSteps {
 
     static void run(StateRun run) {
         if (run.state instanceof PassState pass) {
-            // InputPath and Parameters apply (and can fail) even when a fixed Result replaces their outcome.
-            JsonNode input = run.effectiveInput();
-            run.succeed(pass.result() != null ? pass.result().deepCopy() : input, pass.transition().next());
+            run.language.pass(run, pass);
         } else if (run.state instanceof TaskState task) {
             TaskStep.run(run, task);
         } else if (run.state instanceof ChoiceState choice) {

@@ -5,6 +5,7 @@ import appliance.engine.definition.Json;
 import appliance.engine.definition.TaskState;
 import appliance.engine.error.ErrorNames;
 import appliance.engine.error.StatesFailure;
+import appliance.engine.jsonata.JsonataTemplate;
 import appliance.engine.path.PathNotFound;
 import appliance.engine.path.ReferencePath;
 import appliance.engine.task.TaskRequest;
@@ -32,8 +33,8 @@ final class TaskStep {
             run.issueTaskToken();
         }
         JsonNode input = run.effectiveInput();
-        Integer timeout = seconds(run, state.timeoutSeconds(), state.timeoutSecondsPath(), input, "TimeoutSecondsPath");
-        Integer heartbeat = seconds(run, state.heartbeatSeconds(), state.heartbeatSecondsPath(), input, "HeartbeatSecondsPath");
+        Integer timeout = seconds(run, state.timeoutSeconds(), state.timeoutSecondsPath(), input, "TimeoutSeconds");
+        Integer heartbeat = seconds(run, state.heartbeatSeconds(), state.heartbeatSecondsPath(), input, "HeartbeatSeconds");
         TaskResource resource = TaskResource.of(state.resource());
         BranchRun branch = run.branch;
         if (resource.lambdaFunction()) {
@@ -94,10 +95,15 @@ final class TaskStep {
         return details;
     }
 
-    private static Integer seconds(StateRun run, Integer fixed, ReferencePath path, JsonNode input, String field) {
+    private static Integer seconds(StateRun run, Integer fixed, ReferencePath path, JsonNode input, String name) {
+        JsonataTemplate expression = JsonataSteps.field(run, name);
+        if (expression != null) {
+            return JsonataSteps.evaluate(run, () -> positive(expression, expression.evaluateInteger(JsonataSteps.bindings(run))));
+        }
         if (path == null) {
             return fixed;
         }
+        String field = name + "Path";
         JsonNode value;
         try {
             value = path.readRequired(run.scope(input));
@@ -109,6 +115,14 @@ final class TaskStep {
                     + "\" which is not a valid positive integer: " + path.text());
         }
         return value.asInt();
+    }
+
+    private static int positive(JsonataTemplate expression, long value) {
+        if (value < 1 || value > Integer.MAX_VALUE) {
+            throw new StatesFailure(ErrorNames.QUERY_EVALUATION_ERROR, "The " + expression.fieldName()
+                    + " field must be a positive integer: " + value);
+        }
+        return (int) value;
     }
 
     /** One try of the task: the first of its answer or its timeout wins. */

@@ -2,6 +2,9 @@ package appliance.engine.run;
 
 import appliance.engine.definition.DataFlowException;
 import appliance.engine.definition.WaitState;
+import appliance.engine.error.ErrorNames;
+import appliance.engine.error.StatesFailure;
+import appliance.engine.jsonata.JsonataTemplate;
 import appliance.engine.path.PathNotFound;
 import appliance.engine.path.ReferencePath;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +23,15 @@ final class WaitStep {
         JsonNode input = run.effectiveInput();
         Instant now = run.branch.execution.scheduler.now();
         Duration delay;
-        if (state.seconds() != null) {
+        JsonataTemplate seconds = JsonataSteps.field(run, "Seconds");
+        JsonataTemplate timestamp = JsonataSteps.field(run, "Timestamp");
+        if (seconds != null) {
+            delay = Duration.ofSeconds(JsonataSteps.evaluate(run, () -> nonNegative(seconds,
+                    seconds.evaluateInteger(JsonataSteps.bindings(run)))));
+        } else if (timestamp != null) {
+            delay = Duration.between(now, JsonataSteps.evaluate(run,
+                    () -> timestamp.evaluateTimestamp(JsonataSteps.bindings(run))));
+        } else if (state.seconds() != null) {
             delay = Duration.ofSeconds(state.seconds());
         } else if (state.timestamp() != null) {
             delay = Duration.between(now, state.timestamp());
@@ -31,6 +42,14 @@ final class WaitStep {
         }
         run.branch.execution.steps.schedule(delay.isNegative() ? Duration.ZERO : delay,
                 () -> run.guarded(() -> run.passThrough(input, null, state.transition().next())));
+    }
+
+    private static long nonNegative(JsonataTemplate expression, long value) {
+        if (value < 0) {
+            throw new StatesFailure(ErrorNames.QUERY_EVALUATION_ERROR, "The " + expression.fieldName()
+                    + " field must be a non-negative integer: " + value);
+        }
+        return value;
     }
 
     private static long seconds(StateRun run, ReferencePath path, JsonNode input) {

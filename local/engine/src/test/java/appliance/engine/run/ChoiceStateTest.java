@@ -88,7 +88,7 @@ class ChoiceStateTest {
         PayloadTemplate assign = new PayloadTemplate.ObjectTemplate(List.of(
                 new PayloadTemplate.Field("picked", new PayloadTemplate.Constant(json("\"first\"")))));
         Map<String, State> states = Map.of("C", new ChoiceState("C", DataFlow.NONE,
-                List.of(new ChoiceBranch(scope -> true, "Read", assign)), null),
+                List.of(new ChoiceBranch(scope -> true, "Read", DataFlow.assigning(assign))), null),
                 "Read", new PassState("Read", Transition.END, new DataFlow(PathSelection.WHOLE,
                         new PayloadTemplate.ObjectTemplate(List.of(new PayloadTemplate.Field("picked",
                                 new PayloadTemplate.Dynamic("picked.$",

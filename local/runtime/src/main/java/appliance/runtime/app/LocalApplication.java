@@ -17,6 +17,9 @@ import appliance.runtime.events.EventEnvironment;
 import appliance.runtime.events.EventRouter;
 import appliance.runtime.events.EventRules;
 import appliance.runtime.events.PutEventsFile;
+import appliance.engine.task.lambda.LambdaFunction;
+import appliance.runtime.hybrid.RemoteLambdaFunctions;
+import appliance.runtime.hybrid.RemoteSnsPublisher;
 import appliance.runtime.lambda.LambdaFunctionConfig;
 import appliance.runtime.lambda.LambdaInvocationResult;
 import appliance.runtime.lambda.LambdaRuntimeOptions;
@@ -46,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * The application of a SAM template, running on this machine: its functions in-process, its SNS topics
@@ -74,6 +78,9 @@ public final class LocalApplication implements AutoCloseable {
     }
     private final CostEstimator costs = new CostEstimator(AwsPrices.load());
     private EventRouter events;
+    private final RemoteLambdaFunctions remoteLambda;
+    private final RemoteSnsPublisher remoteSns;
+    private final TaskInvoker tasks;
     private final StartExecutionEndpoint stepFunctionsEndpoint;
 
     private LocalApplication(SamTemplate template, LocalOptions options) {
@@ -88,10 +95,15 @@ public final class LocalApplication implements AutoCloseable {
             options.logSink().write(log);
         }));
         this.sns = new LocalSns(this::deliverToLambda, options.clock(), () -> UUID.randomUUID().toString());
-        TaskInvoker tasks = new MeteredTaskInvoker(ledger, new LambdaTaskInvoker(
-                new InProcessFunctions(lambdas, lambdas.registry()::contains, ledger),
-                new SnsPublishInvoker(sns, ledger, new UnknownResourceInvoker()),
-                options.random(), scheduler::now));
+        // Hybrid mode, as Step Functions Local's LAMBDA_ENDPOINT and SNS_ENDPOINT: those calls go out through
+        // the AWS SDK; everything else stays on this machine.
+        this.remoteLambda = options.endpoints().lambdaEndpoint().map(RemoteLambdaFunctions::forEndpoint).orElse(null);
+        this.remoteSns = options.endpoints().snsEndpoint()
+                .map(url -> RemoteSnsPublisher.forEndpoint(url, new UnknownResourceInvoker())).orElse(null);
+        Function<String, LambdaFunction> functions = remoteLambda != null ? remoteLambda
+                : new InProcessFunctions(lambdas, lambdas.registry()::contains, ledger);
+        TaskInvoker snsTasks = remoteSns != null ? remoteSns : new SnsPublishInvoker(sns, ledger, new UnknownResourceInvoker());
+        this.tasks = new MeteredTaskInvoker(ledger, new LambdaTaskInvoker(functions, snsTasks, options.random(), scheduler::now));
         this.engine = new Engine(scheduler, tasks, options.random());
         this.stepFunctionsEndpoint = StartExecutionEndpoint.start(this);
     }
@@ -337,9 +349,23 @@ public final class LocalApplication implements AutoCloseable {
         return scheduler.now();
     }
 
+    /**
+     * The template's task resources as the engine calls them (in-process Lambdas, local SNS, or the hybrid
+     * endpoints), for another engine to use, such as the Step Functions API server's.
+     */
+    public TaskInvoker taskInvoker() {
+        return tasks;
+    }
+
     @Override
     public void close() {
         lambdas.close();
+        if (remoteLambda != null) {
+            remoteLambda.close();
+        }
+        if (remoteSns != null) {
+            remoteSns.close();
+        }
         if (stepFunctionsEndpoint != null) {
             stepFunctionsEndpoint.close();
         }

@@ -1,5 +1,6 @@
 package appliance.runtime.app;
 
+import appliance.runtime.hybrid.HybridEndpoints;
 import appliance.runtime.lambda.LambdaLogSink;
 import java.time.Clock;
 import java.util.Map;
@@ -8,32 +9,39 @@ import java.util.random.RandomGenerator;
 /**
  * How the local application runs: its clock and randomness (injected so tests are repeatable), extra
  * environment variables for every function (such as {@code AWS_ENDPOINT_URL_SFN}, so a function's AWS
- * SDK reaches the local endpoints), and where Lambda logs go besides each execution's report.
+ * SDK reaches the local endpoints), where Lambda logs go besides each execution's report, and, in hybrid
+ * mode, the real endpoints that take the state machines' Lambda and SNS calls.
  */
 public record LocalOptions(Clock clock, RandomGenerator random, Map<String, String> functionEnvironment,
-                           LambdaLogSink logSink) {
+                           LambdaLogSink logSink, HybridEndpoints endpoints) {
 
     public LocalOptions {
         functionEnvironment = Map.copyOf(functionEnvironment);
     }
 
     public static LocalOptions defaults() {
-        return new LocalOptions(Clock.systemUTC(), new java.security.SecureRandom(), Map.of(), LambdaLogSink.discard());
+        return new LocalOptions(Clock.systemUTC(), new java.security.SecureRandom(), Map.of(), LambdaLogSink.discard(),
+                HybridEndpoints.none());
     }
 
     public LocalOptions withClock(Clock value) {
-        return new LocalOptions(value, random, functionEnvironment, logSink);
+        return new LocalOptions(value, random, functionEnvironment, logSink, endpoints);
     }
 
     public LocalOptions withRandom(RandomGenerator value) {
-        return new LocalOptions(clock, value, functionEnvironment, logSink);
+        return new LocalOptions(clock, value, functionEnvironment, logSink, endpoints);
     }
 
     public LocalOptions withFunctionEnvironment(Map<String, String> value) {
-        return new LocalOptions(clock, random, value, logSink);
+        return new LocalOptions(clock, random, value, logSink, endpoints);
     }
 
     public LocalOptions withLogSink(LambdaLogSink value) {
-        return new LocalOptions(clock, random, functionEnvironment, value);
+        return new LocalOptions(clock, random, functionEnvironment, value, endpoints);
+    }
+
+    /** Lambda and SNS calls of the state machines go to these real endpoints instead (hybrid mode). */
+    public LocalOptions withEndpoints(HybridEndpoints value) {
+        return new LocalOptions(clock, random, functionEnvironment, logSink, value);
     }
 }
