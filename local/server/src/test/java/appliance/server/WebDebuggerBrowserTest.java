@@ -145,6 +145,9 @@ class WebDebuggerBrowserTest {
         Files.createDirectories(screenshot.getParent());
         Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
         assertThat(screenshot).isNotEmptyFile();
+        WebElement history = browser.findElement(By.cssSelector("section.history"));
+        browser.executeScript("arguments[0].scrollIntoView()", history);
+        Files.write(Path.of("target", "web-debugger-history.png"), history.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test

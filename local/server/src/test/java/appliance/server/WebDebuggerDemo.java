@@ -29,6 +29,12 @@ final class WebDebuggerDemo {
                         .input("{\"cook_secs\":45,\"req_secs\":90,\"pre\":\"popcorn\"}"));
             }
             sfn.startExecution(r -> r.stateMachineArn(fanOut).name("three-items").input("{\"items\":[1,2,3]}"));
+            // One that stays RUNNING: its task is never answered.
+            String held = server.registerStateMachine("Held", "{\"StartAt\":\"Prepare\",\"States\":{"
+                    + "\"Prepare\":{\"Type\":\"Pass\",\"Next\":\"Wait for stock\"},"
+                    + "\"Wait for stock\":{\"Type\":\"Task\",\"Resource\":\"" + ControllableTasks.HOLD + "\",\"End\":true}}}",
+                    "STANDARD", tasks);
+            sfn.startExecution(r -> r.stateMachineArn(held).name("still-running"));
         }
         System.out.println("Web debugger: " + server.endpoint() + "/");
         new CountDownLatch(1).await();

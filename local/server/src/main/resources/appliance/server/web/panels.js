@@ -111,10 +111,18 @@ const Panels = (() => {
         <td class="type">${Format.escape(event.type)}</td>
         <td>${Format.escape(state)}</td>
         <td class="num">+${Format.duration(startDate, event.timestamp)}</td>
-        <td class="detail">${info ? `<details><summary>${Format.escape(Format.compact(expand(info), 150))}</summary><pre>${Format.json(expand(info))}</pre></details>` : ""}</td>
+        <td class="detail">${info ? `<details><summary>${Format.escape(Format.compact(summary(info), 150))}</summary><pre>${Format.json(expand(info))}</pre></details>` : ""}</td>
       </tr>`;
     }).join("");
     table.innerHTML = `<thead><tr><th>#</th><th>Type</th><th>State</th><th>Elapsed</th><th>Details</th></tr></thead><tbody>${rows}</tbody>`;
+  }
+
+  /** The one-line form: what the State column and the truncation flags already say is left out. */
+  function summary(info) {
+    const shown = expand(info);
+    delete shown.name;
+    for (const key of Object.keys(shown)) if (key.endsWith("Details")) delete shown[key];
+    return shown;
   }
 
   /** Details with their JSON-text fields (input, output, parameters) shown as JSON. */
