@@ -1,7 +1,7 @@
 /*
  * The debugger's page: state machines and their executions on the left, one execution's graph, state
  * panel and event history on the right; a form to start an execution. The selection lives in the URL's
- * hash (#machine=ARN&execution=ARN), so a view can be bookmarked or reloaded.
+ * hash (#machine=ARN&execution=ARN&state=NAME), so a view can be bookmarked or reloaded.
  */
 "use strict";
 
@@ -41,6 +41,7 @@ function saveHash() {
   const params = new URLSearchParams();
   if (view.machine) params.set("machine", view.machine.stateMachineArn);
   if (view.execution) params.set("execution", view.execution.executionArn);
+  if (view.execution && view.selectedState) params.set("state", view.selectedState);
   history.replaceState(null, "", "#" + params.toString());
 }
 
@@ -211,6 +212,7 @@ function visitsOf(name) {
 function selectState(name) {
   if (view.selectedState !== name) view.visitIndex = Math.max(0, visitsOf(name).length - 1);
   view.selectedState = name;
+  saveHash();
   renderGraph();
   renderStatePanel();
   renderEventTable();
@@ -340,7 +342,10 @@ async function init() {
     await Promise.all([loadMachines(), loadSamples()]);
     const params = new URLSearchParams(location.hash.slice(1));
     const machine = params.get("machine") || (view.machines.length === 1 ? view.machines[0].stateMachineArn : null);
-    if (params.get("execution")) await openExecution(params.get("execution"));
+    if (params.get("execution")) {
+      await openExecution(params.get("execution"));
+      if (params.get("state")) selectState(params.get("state"));
+    }
     else if (machine) await selectMachine(machine);
   });
 }

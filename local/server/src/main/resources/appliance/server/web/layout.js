@@ -49,7 +49,9 @@ const Layout = (() => {
     const width = normalizeX(nodes);
     routeEdges(edges, nodes, chains, width);
     const visible = [...nodes.values()].filter(node => !node.dummy);
-    const right = Math.max(width, ...edges.filter(e => e.back).map(e => e.backX + 14));
+    // A loop runs right of the states, its label centred on it: both must fit in the drawing.
+    const right = Math.max(width, ...edges.filter(e => e.back).map(e =>
+      e.backX + 14 + (e.label ? Math.min(textWidth(e.label, TYPE_FONT), 190) / 2 : 0)));
     return { width: right, height, nodes: visible, edges };
   }
 
