@@ -68,12 +68,10 @@ final class StateVisits {
             String machineArn, String machineName) {
         Map<Long, Visit> byEventId = new HashMap<>();
         Map<Long, Long> previous = new HashMap<>();
-        Map<Long, ObjectNode> eventsById = new HashMap<>();
         List<Visit> visits = new ArrayList<>();
         for (ObjectNode event : events) {
             long id = event.path("id").asLong();
             previous.put(id, event.path("previousEventId").asLong());
-            eventsById.put(id, event);
             String type = event.path("type").asText();
             Visit visit;
             if (type.endsWith("StateEntered")) {
@@ -103,11 +101,12 @@ final class StateVisits {
                 visit.attempts++;
             }
         }
+        Map<Long, Map<String, JsonNode>> variables = variablesAfterEachEvent(events);
         String executionStatus = execution.path("status").asText();
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (Visit visit : visits) {
             out.add(json(visit, executionStatus, find(definition, visit.name), execution, machineArn, machineName,
-                    variablesBefore(visit.entered, eventsById)));
+                    variables.getOrDefault(visit.entered.path("previousEventId").asLong(), Map.of())::get));
         }
         return out;
     }
@@ -130,25 +129,25 @@ final class StateVisits {
     }
 
     /**
-     * The variables a state saw: the latest value of each name assigned on the way to it (its
-     * {@code previousEventId} chain, so a branch sees what was assigned before it began and in it).
+     * The variables in scope after each event: those after its {@code previousEventId}, with what it
+     * assigned on top. A branch's chain starts inside the state that started it, so it sees what was
+     * assigned before it began and in it, and nothing of its siblings. Maps are shared until an event
+     * assigns, so this stays linear in the history's length.
      */
-    private static VariableLookup variablesBefore(ObjectNode entered, Map<Long, ObjectNode> eventsById) {
-        Map<String, JsonNode> variables = new HashMap<>();
-        long current = entered.path("previousEventId").asLong();
-        while (current > 0 && eventsById.containsKey(current)) {
-            ObjectNode event = eventsById.get(current);
+    private static Map<Long, Map<String, JsonNode>> variablesAfterEachEvent(List<ObjectNode> events) {
+        Map<Long, Map<String, JsonNode>> after = new HashMap<>();
+        for (ObjectNode event : events) {
+            Map<String, JsonNode> scope = after.getOrDefault(event.path("previousEventId").asLong(), Map.of());
             JsonNode assigned = details(event).path("assignedVariables");
-            for (Map.Entry<String, JsonNode> variable : assigned.properties()) {
-                variables.putIfAbsent(variable.getKey(), parsed(variable.getValue()));
+            if (assigned.isObject() && !assigned.isEmpty()) {
+                scope = new HashMap<>(scope);
+                for (Map.Entry<String, JsonNode> variable : assigned.properties()) {
+                    scope.put(variable.getKey(), parsed(variable.getValue()));
+                }
             }
-            long before = event.path("previousEventId").asLong();
-            if (before >= current) {
-                break;
-            }
-            current = before;
+            after.put(event.path("id").asLong(), scope);
         }
-        return variables::get;
+        return after;
     }
 
     private static ObjectNode json(Visit visit, String executionStatus, State state, ObjectNode execution,
