@@ -2,6 +2,8 @@ package appliance.server;
 
 import appliance.engine.definition.DataFlow;
 import appliance.engine.definition.Json;
+import appliance.engine.definition.MapState;
+import appliance.engine.definition.ParallelState;
 import appliance.engine.definition.PassState;
 import appliance.engine.definition.State;
 import appliance.engine.definition.TaskState;
@@ -26,12 +28,13 @@ final class ProcessingSteps {
 
     /**
      * The steps as far as they get: a step that fails ends the list (its failure is the state's error),
-     * and states with no result of their own (Choice, Wait, Succeed, Fail, Parallel, Map) stop after
+     * and states with no result of their own (Choice, Wait, Succeed, Fail), or whose result is not known, stop after
      * Parameters.
      *
      * @param context the context object ({@code $$}) the state saw
      * @param variables the variables ({@code $name}) the state saw; null for none
-     * @param taskResult a Task state's result (its task's answer); null when it has none
+     * @param taskResult the state's own result: a Task's answer, a Parallel's or Map's array of outputs;
+     *     null when it has none
      */
     static ObjectNode of(State state, JsonNode input, ObjectNode context, VariableLookup variables, JsonNode taskResult) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
@@ -48,10 +51,10 @@ final class ProcessingSteps {
                     : flow.parameters().evaluate(new DataScope(afterInputPath, context, variables), random);
             data.put("afterParameters", Json.compact(afterParameters));
             JsonNode result;
-            if (state instanceof TaskState) {
-                result = taskResult;
-            } else if (state instanceof PassState pass) {
+            if (state instanceof PassState pass) {
                 result = pass.result() != null ? pass.result() : afterParameters;
+            } else if (state instanceof TaskState || state instanceof ParallelState || state instanceof MapState) {
+                result = taskResult;
             } else {
                 return data;
             }

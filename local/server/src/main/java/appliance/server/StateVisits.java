@@ -43,6 +43,7 @@ final class StateVisits {
         ObjectNode lastFailure;
         int lastFailureAt = -1;
         int lastSuccessAt = -1;
+        /** The state's own result: its task's answer, or a Parallel's or Map's array. */
         JsonNode taskResult;
         int attempts;
 
@@ -102,10 +103,28 @@ final class StateVisits {
             }
         }
         Map<Long, Map<String, JsonNode>> variables = variablesAfterEachEvent(events);
+        Map<Long, ObjectNode> eventsById = new HashMap<>();
+        events.forEach(event -> eventsById.put(event.path("id").asLong(), event));
+        List<CompoundResults.ExitedVisit> exited = visits.stream().filter(visit -> visit.exited != null)
+                .map(visit -> new CompoundResults.ExitedVisit(visit.name, visit.entered.path("previousEventId").asLong(),
+                        visit.exited.path("id").asLong(), details(visit.exited).path("output").asText()))
+                .toList();
         String executionStatus = execution.path("status").asText();
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (Visit visit : visits) {
-            out.add(json(visit, executionStatus, find(definition, visit.name), execution, machineArn, machineName,
+            State state = find(definition, visit.name);
+            if (visit.lastSuccessAt >= 0 && visit.lastSuccessAt > visit.lastFailureAt) {
+                if (state instanceof MapState) {
+                    visit.taskResult = CompoundResults.ofMap(visit.events, eventsById);
+                } else if (state instanceof ParallelState parallel) {
+                    visit.taskResult = visit.events.stream()
+                            .filter(event -> event.path("type").asText().equals("ParallelStateStarted"))
+                            .findFirst()
+                            .map(started -> CompoundResults.ofParallel(parallel, started.path("id").asLong(), exited))
+                            .orElse(null);
+                }
+            }
+            out.add(json(visit, executionStatus, state, execution, machineArn, machineName,
                     variables.getOrDefault(visit.entered.path("previousEventId").asLong(), Map.of())::get));
         }
         return out;

@@ -104,8 +104,42 @@ class DebugEndpointsTest {
         }
         assertThat(echoed).containsExactlyInAnyOrder("{\"item\":1}", "{\"item\":2}", "{\"item\":3}");
         assertThat(visit(visits, "Both").at("/steps/afterParameters").asText()).contains("\"items\":[1,2,3]");
+        assertThat(visit(visits, "Each item").at("/steps/result").asText())
+                .isEqualTo("[{\"item\":1},{\"item\":2},{\"item\":3}]");
+        JsonNode bothResult = Json.MAPPER.readTree(visit(visits, "Both").at("/steps/result").asText());
+        assertThat(bothResult).hasSize(2);
+        assertThat(Json.compact(bothResult.get(0))).isEqualTo("[{\"item\":1},{\"item\":2},{\"item\":3}]");
+        assertThat(bothResult.get(1).at("/error/Error").asText()).isEqualTo("Custom.Error");
+        assertThat(Json.MAPPER.readTree(visit(visits, "Both").at("/steps/afterResultPath").asText()).get("both"))
+                .isEqualTo(bothResult);
+        assertThat(visit(visits, "Both").at("/steps/afterResultPath").asText())
+                .isEqualTo(visit(visits, "Both").get("output").asText());
         assertThat(visit(visits, "Both").get("output").asText()).contains("\"both\":[");
         assertThat(visit(visits, "Check").get("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void a_parallel_run_once_per_map_iteration_gets_the_outputs_of_its_own_branches() throws Exception {
+        String arn = server.registerStateMachine("Forks", """
+                {"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true, "ItemProcessor": {
+                  "StartAt": "Fork", "States": {"Fork": {"Type": "Parallel", "End": true, "Branches": [
+                    {"StartAt": "Left", "States": {"Left": {"Type": "Pass", "Parameters": {"l.$": "$"}, "End": true}}},
+                    {"StartAt": "Right", "States": {"Right": {"Type": "Pass", "Parameters": {"r.$": "$"}, "End": true}}}]}}}}}}
+                """, "STANDARD", tasks);
+        String execution = start(arn, "forks", "[1, 2]");
+        server.finished(execution).get(10, TimeUnit.SECONDS);
+
+        JsonNode visits = json(get("/debug/visits?executionArn=" + encode(execution))).get("visits");
+
+        List<String> forkResults = new ArrayList<>();
+        for (JsonNode visit : visits) {
+            if (visit.get("name").asText().equals("Fork")) {
+                forkResults.add(visit.at("/steps/result").asText());
+            }
+        }
+        assertThat(forkResults).containsExactlyInAnyOrder("[{\"l\":1},{\"r\":1}]", "[{\"l\":2},{\"r\":2}]");
+        assertThat(visit(visits, "Each").at("/steps/result").asText())
+                .isEqualTo("[[{\"l\":1},{\"r\":1}],[{\"l\":2},{\"r\":2}]]");
     }
 
     @Test

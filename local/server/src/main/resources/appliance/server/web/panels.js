@@ -73,7 +73,7 @@ const Panels = (() => {
         previous = steps[key];
       }
       html += `</div>`;
-      if (type === "Parallel" || type === "Map") {
+      if ((type === "Parallel" || type === "Map") && steps.result === undefined) {
         html += `<p class="hint">Its result is the array of the ${type === "Map" ? "iterations'" : "branches'"} outputs: click the states inside to see them.</p>`;
       }
       const own = new Set(visit.eventIds);
