@@ -186,6 +186,10 @@ final class StateVisits {
         json.put("input", inputText);
         if (visit.exited != null) {
             json.put("output", details(visit.exited).path("output").asText());
+            JsonNode assigned = details(visit.exited).path("assignedVariables");
+            if (assigned.isObject() && !assigned.isEmpty()) {
+                json.set("assignedVariables", assigned.deepCopy());
+            }
         }
         if (visit.lastFailure != null) {
             JsonNode failure = details(visit.lastFailure);

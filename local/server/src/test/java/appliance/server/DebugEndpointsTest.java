@@ -176,6 +176,9 @@ class DebugEndpointsTest {
         JsonNode use = visit(json(get("/debug/visits?executionArn=" + encode(execution))).get("visits"), "Use");
 
         assertThat(use.at("/steps/afterParameters").asText()).isEqualTo("{\"said\":\"hello\",\"times\":2}");
+        JsonNode remember = visit(json(get("/debug/visits?executionArn=" + encode(execution))).get("visits"), "Remember");
+        assertThat(remember.at("/assignedVariables/greeting").asText()).isEqualTo("\"hello\"");
+        assertThat(remember.at("/assignedVariables/count").asText()).isEqualTo("2");
         assertThat(use.get("output").asText()).isEqualTo(use.at("/steps/afterResultPath").asText());
     }
 

@@ -73,6 +73,17 @@ const Panels = (() => {
         previous = steps[key];
       }
       html += `</div>`;
+      if (visit.assignedVariables) {
+        const assigned = {};
+        for (const [name, text] of Object.entries(visit.assignedVariables)) {
+          try {
+            assigned["$" + name] = JSON.parse(text);
+          } catch (e) {
+            assigned["$" + name] = text;
+          }
+        }
+        html += `<section class="step assigned" data-step="assignedVariables"><h3>Assigned variables</h3><pre>${Format.json(assigned)}</pre></section>`;
+      }
       if ((type === "Parallel" || type === "Map") && steps.result === undefined) {
         html += `<p class="hint">Its result is the array of the ${type === "Map" ? "iterations'" : "branches'"} outputs: click the states inside to see them.</p>`;
       }
