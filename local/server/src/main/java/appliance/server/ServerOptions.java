@@ -5,13 +5,18 @@ import java.nio.file.Path;
 
 /**
  * How to run the server: the address to bind (127.0.0.1 unless told otherwise; port 0 picks a free
- * one), the database file ({@code null}: in memory, nothing kept), and the MockConfigFile for
- * {@code stateMachineArn#TestCase} executions ({@code null}: none).
+ * one), the database file ({@code null}: in memory, nothing kept), the MockConfigFile for
+ * {@code stateMachineArn#TestCase} executions ({@code null}: none), and the folder of sample events
+ * the web debugger offers as inputs ({@code null}: none; the project's {@code events/}).
  */
-public record ServerOptions(String host, int port, Path database, MockConfig mockConfig) {
+public record ServerOptions(String host, int port, Path database, MockConfig mockConfig, Path samples) {
 
     public static final int DEFAULT_PORT = 8083;
     public static final String DEFAULT_HOST = "127.0.0.1";
+
+    public ServerOptions(String host, int port, Path database, MockConfig mockConfig) {
+        this(host, port, database, mockConfig, null);
+    }
 
     /** The database under a project root, as {@code serve} keeps it by default. */
     public static Path defaultDatabase(Path projectRoot) {
@@ -19,10 +24,15 @@ public record ServerOptions(String host, int port, Path database, MockConfig moc
     }
 
     public static ServerOptions inMemory(int port) {
-        return new ServerOptions(DEFAULT_HOST, port, null, null);
+        return new ServerOptions(DEFAULT_HOST, port, null, null, null);
     }
 
     public ServerOptions withMockConfig(MockConfig config) {
-        return new ServerOptions(host, port, database, config);
+        return new ServerOptions(host, port, database, config, samples);
+    }
+
+    /** The web debugger offers the {@code *.json} files of {@code folder} as execution inputs. */
+    public ServerOptions withSamples(Path folder) {
+        return new ServerOptions(host, port, database, mockConfig, folder);
     }
 }

@@ -21,7 +21,8 @@ import java.util.function.Function;
 /**
  * The Step Functions API on a local port, over the local engine: the AWS CLI and SDKs work against it
  * with {@code --endpoint-url}. Executions run on the engine's real-time scheduler and are kept in the
- * database of {@link ServerOptions}.
+ * database of {@link ServerOptions}. A browser at {@code /} gets the web debugger ({@link WebPages}),
+ * which reads the API and the JSON of {@link DebugEndpoints} under {@code /debug/}.
  *
  * <pre>{@code
  * try (StepFunctionsServer server = StepFunctionsServer.start(options, tasks, Clock.systemUTC())) {
@@ -47,8 +48,9 @@ public final class StepFunctionsServer implements AutoCloseable {
     private final StateMachines machines;
     private final Executions executions;
 
-    private StepFunctionsServer(HttpServer http, ExecutionDatabase database, RealTimeScheduler scheduler,
-            StateMachines machines, Executions executions, TaskInvoker defaultTasks, Clock clock) {
+    private StepFunctionsServer(ServerOptions options, HttpServer http, ExecutionDatabase database,
+            RealTimeScheduler scheduler, StateMachines machines, Executions executions, TaskInvoker defaultTasks,
+            Clock clock) {
         this.http = http;
         this.database = database;
         this.scheduler = scheduler;
@@ -59,7 +61,9 @@ public final class StepFunctionsServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        http.createContext("/", new AwsJsonHandler(actions(new TestStates(defaultTasks, clock))));
+        // The web debugger's pages share "/" with the API (GET for pages, POST for actions).
+        http.createContext("/", new WebPages(new AwsJsonHandler(actions(new TestStates(defaultTasks, clock)))));
+        http.createContext("/debug/", new DebugEndpoints(machines, executions, options.mockConfig(), options.samples()));
         http.setExecutor(requestThreads);
         http.start();
     }
@@ -92,7 +96,7 @@ public final class StepFunctionsServer implements AutoCloseable {
             StateMachines machines = new StateMachines(database, defaultTasks, clock);
             executions = new Executions(database, machines, scheduler, options.mockConfig(), clock);
             executions.abortLeftovers();
-            return new StepFunctionsServer(http, database, scheduler, machines, executions, defaultTasks, clock);
+            return new StepFunctionsServer(options, http, database, scheduler, machines, executions, defaultTasks, clock);
         } catch (RuntimeException e) {
             http.stop(0);
             if (executions != null) {

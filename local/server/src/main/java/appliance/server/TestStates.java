@@ -1,13 +1,9 @@
 package appliance.server;
 
-import appliance.engine.definition.DataFlow;
 import appliance.engine.definition.Json;
-import appliance.engine.definition.PassState;
 import appliance.engine.definition.State;
 import appliance.engine.definition.StateMachineDefinition;
-import appliance.engine.definition.TaskState;
 import appliance.engine.history.HistoryEvent;
-import appliance.engine.path.DataScope;
 import appliance.engine.run.Engine;
 import appliance.engine.run.Execution;
 import appliance.engine.run.ExecutionIdentity;
@@ -171,41 +167,8 @@ final class TestStates {
 
     /** Each step of the input and output processing, as far as it gets; a step that fails ends the list. */
     private static ObjectNode inspection(State state, JsonNode input, TestedTask task) {
-        ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.put("input", Json.compact(input));
-        if (!(state.processing() instanceof DataFlow flow)) {
-            return data; // A JSONata state: its steps (afterArguments, ...) are not shown yet.
-        }
         ObjectNode context = JsonNodeFactory.instance.objectNode();
         context.putObject("State").put("Name", state.name());
-        SplittableRandom random = new SplittableRandom();
-        try {
-            JsonNode afterInputPath = flow.inputPath().select(new DataScope(input, context, null));
-            data.put("afterInputPath", Json.compact(afterInputPath));
-            JsonNode afterParameters = flow.parameters() == null
-                    ? afterInputPath
-                    : flow.parameters().evaluate(new DataScope(afterInputPath, context, null), random);
-            data.put("afterParameters", Json.compact(afterParameters));
-            JsonNode result;
-            if (state instanceof TaskState) {
-                result = task.firstResult();
-            } else if (state instanceof PassState pass) {
-                result = pass.result() != null ? pass.result() : afterParameters;
-            } else {
-                return data;
-            }
-            if (result == null) {
-                return data;
-            }
-            data.put("result", Json.compact(result));
-            JsonNode afterResultSelector = flow.resultSelector() == null
-                    ? result
-                    : flow.resultSelector().evaluate(new DataScope(result, context, null), random);
-            data.put("afterResultSelector", Json.compact(afterResultSelector));
-            data.put("afterResultPath", Json.compact(flow.resultPath().apply(input, afterResultSelector)));
-        } catch (RuntimeException e) {
-            // The step's failure is the test's error; the inspection shows the steps before it.
-        }
-        return data;
+        return ProcessingSteps.of(state, input, context, null, task.firstResult());
     }
 }

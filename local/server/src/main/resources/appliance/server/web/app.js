@@ -1,0 +1,353 @@
+/*
+ * The debugger's page: state machines and their executions on the left, one execution's graph, state
+ * panel and event history on the right; a form to start an execution. The selection lives in the URL's
+ * hash (#machine=ARN&execution=ARN&state=NAME), so a view can be bookmarked or reloaded.
+ */
+"use strict";
+
+const POLL_MS = 1000;
+const $ = id => document.getElementById(id);
+
+const view = {
+  machines: [],
+  machine: null,        // /debug/machine's answer for the selected machine
+  definition: null,
+  executions: [],
+  execution: null,      // DescribeExecution's answer for the open execution
+  visits: [],
+  events: [],
+  selectedState: null,
+  visitIndex: 0,
+  samples: [],
+  pollTimer: null,
+};
+
+function showError(message) {
+  const bar = $("error-bar");
+  bar.textContent = message || "";
+  bar.hidden = !message;
+}
+
+async function guarded(work) {
+  try {
+    showError(null);
+    await work();
+  } catch (e) {
+    showError(e.message);
+  }
+}
+
+function saveHash() {
+  const params = new URLSearchParams();
+  if (view.machine) params.set("machine", view.machine.stateMachineArn);
+  if (view.execution) params.set("execution", view.execution.executionArn);
+  if (view.execution && view.selectedState) params.set("state", view.selectedState);
+  history.replaceState(null, "", "#" + params.toString());
+}
+
+// --- state machines and executions ---
+
+async function loadMachines() {
+  view.machines = await Api.allStateMachines();
+  $("machine-list").innerHTML = view.machines.map(machine =>
+    `<li><button type="button" class="machine${view.machine && view.machine.stateMachineArn === machine.stateMachineArn ? " current" : ""}"
+       data-arn="${Format.escape(machine.stateMachineArn)}">${Format.escape(machine.name)}<span class="machine-type">${machine.type}</span></button></li>`
+  ).join("") || `<li class="hint">No state machines yet.</li>`;
+}
+
+async function selectMachine(arn, keepExecution) {
+  view.machine = await Api.debug("machine", { stateMachineArn: arn });
+  try {
+    view.definition = JSON.parse(view.machine.definition);
+  } catch (e) {
+    view.definition = null;
+  }
+  if (!keepExecution) closeExecution();
+  $("machine-title").textContent = view.machine.name;
+  $("start-machine").textContent = view.machine.name;
+  $("test-case").innerHTML = `<option value="">(the machine's own tasks)</option>` +
+    view.machine.testCases.map(c => `<option value="${Format.escape(c)}">${Format.escape(c)}</option>`).join("");
+  $("test-case-row").hidden = view.machine.testCases.length === 0;
+  document.body.classList.add("has-machine");
+  await loadMachines();
+  await loadExecutions();
+  if (!view.execution) renderGraph();
+  saveHash();
+}
+
+async function loadExecutions() {
+  if (!view.machine) return;
+  const statusFilter = $("status-filter").value || undefined;
+  const page = await Api.sfn("ListExecutions", { stateMachineArn: view.machine.stateMachineArn, statusFilter, maxResults: 1000 });
+  view.executions = page.executions;
+  renderExecutions();
+}
+
+function renderExecutions() {
+  const name = $("name-filter").value.trim().toLowerCase();
+  const shown = view.executions.filter(e => !name || e.name.toLowerCase().includes(name));
+  $("execution-list").innerHTML = shown.map(e =>
+    `<li><button type="button" class="execution${view.execution && view.execution.executionArn === e.executionArn ? " current" : ""}"
+        data-arn="${Format.escape(e.executionArn)}" data-name="${Format.escape(e.name)}">
+      <span class="dot status-${e.status.toLowerCase()}" title="${e.status}"></span>
+      <span class="execution-name">${Format.escape(e.name)}</span>
+      <span class="execution-time">${Format.time(e.startDate)}</span></button></li>`
+  ).join("") || `<li class="hint">No executions${name || $("status-filter").value ? " match" : " yet"}.</li>`;
+  $("execution-count").textContent = shown.length;
+}
+
+// --- one execution ---
+
+function closeExecution() {
+  clearTimeout(view.pollTimer);
+  view.execution = null;
+  view.visits = [];
+  view.events = [];
+  view.selectedState = null;
+  $("execution-view").hidden = true;
+}
+
+async function openExecution(arn) {
+  clearTimeout(view.pollTimer);
+  const fresh = !view.execution || view.execution.executionArn !== arn;
+  if (fresh) {
+    view.selectedState = null;
+    view.visitIndex = 0;
+  }
+  await refreshExecution(arn);
+  // A failed execution opens on the state that failed: usually the first thing one wants to see.
+  const failed = fresh && view.visits.filter(v => v.status === "FAILED").pop();
+  if (failed) selectState(failed.name);
+  renderExecutions();
+  saveHash();
+}
+
+async function refreshExecution(arn) {
+  const [answer, events] = await Promise.all([Api.debug("visits", { executionArn: arn }), Api.history(arn)]);
+  // While polling, nothing new means nothing to redraw (the page keeps its hover and scroll).
+  const signature = arn + answer.execution.status + events.length;
+  const changed = signature !== view.signature;
+  view.signature = signature;
+  view.execution = answer.execution;
+  view.visits = answer.visits;
+  view.events = events;
+  if (view.machine === null || view.machine.stateMachineArn !== view.execution.stateMachineArn) {
+    await selectMachine(view.execution.stateMachineArn, true);
+  }
+  if (changed || $("execution-view").hidden) renderExecution();
+  else $("execution-meta").innerHTML = meta(view.execution);
+  if (view.execution.status === "RUNNING") {
+    view.pollTimer = setTimeout(() => guarded(async () => {
+      await refreshExecution(arn);
+      await loadExecutions();
+    }), POLL_MS);
+  }
+}
+
+function statusByState() {
+  const byState = new Map();
+  for (const visit of view.visits) {
+    const info = byState.get(visit.name) || { status: visit.status, visits: 0, retries: 0 };
+    info.visits++;
+    info.retries += visit.retries;
+    // A state shows its latest visit's status, but a failure or a running visit wins over later successes.
+    if (info.status !== "RUNNING" && info.status !== "FAILED") info.status = visit.status;
+    if (visit.status === "RUNNING" || visit.status === "FAILED") info.status = visit.status;
+    byState.set(visit.name, info);
+  }
+  return byState;
+}
+
+/** The transitions made: a state entered right after another one's exit, through a Catch or not. */
+function transitionsTaken() {
+  const byId = new Map(view.events.map(e => [e.id, e]));
+  const exitedVisit = new Map();
+  for (const visit of view.visits) if (visit.exitedEventId) exitedVisit.set(visit.exitedEventId, visit);
+  const taken = new Set();
+  for (const visit of view.visits) {
+    const entered = byId.get(visit.enteredEventId);
+    const from = entered && exitedVisit.get(entered.previousEventId);
+    if (from) taken.add(from.name + "\u0001" + visit.name + "\u0001" + (from.status === "CAUGHT"));
+  }
+  return taken;
+}
+
+function renderGraph() {
+  if (!view.machine) return;
+  const container = $("graph");
+  const scroll = [container.scrollLeft, container.scrollTop];
+  GraphView.render(container, view.machine.graph, view.execution ? statusByState() : new Map(),
+    view.execution ? transitionsTaken() : new Set(), view.selectedState, name => selectState(name));
+  [container.scrollLeft, container.scrollTop] = scroll;
+  applyZoom();
+}
+
+function renderExecution() {
+  const e = view.execution;
+  $("execution-view").hidden = false;
+  $("execution-name").textContent = e.name;
+  $("execution-status").innerHTML = Format.badge(e.status);
+  $("execution-meta").innerHTML = meta(e);
+  $("stop-button").hidden = e.status !== "RUNNING";
+  $("execution-input").innerHTML = Format.json(e.input);
+  $("execution-result-title").textContent = e.error ? "Error" : "Output";
+  $("execution-result").innerHTML = e.error
+    ? `<strong>${Format.escape(e.error)}</strong>\n${Format.json(e.cause || "")}`
+    : e.output !== undefined ? Format.json(e.output) : `<span class="hint">(none yet)</span>`;
+  renderGraph();
+  renderStatePanel();
+  renderEventTable();
+}
+
+function meta(e) {
+  return `started ${Format.escape(Format.time(e.startDate))}` +
+    (e.stopDate ? ` \u00B7 took ${Format.duration(e.startDate, e.stopDate)}` : ` \u00B7 running for ${Format.duration(e.startDate, Date.now() / 1000)}`) +
+    ` \u00B7 <code>${Format.escape(e.executionArn)}</code>`;
+}
+
+function visitsOf(name) {
+  return view.visits.filter(v => v.name === name);
+}
+
+function selectState(name) {
+  if (view.selectedState !== name) view.visitIndex = Math.max(0, visitsOf(name).length - 1);
+  view.selectedState = name;
+  saveHash();
+  renderGraph();
+  renderStatePanel();
+  renderEventTable();
+}
+
+function renderStatePanel() {
+  const visits = visitsOf(view.selectedState);
+  view.visitIndex = Math.min(view.visitIndex, Math.max(0, visits.length - 1));
+  Panels.renderState($("state-panel"), {
+    name: view.selectedState, visits, visitIndex: view.visitIndex, definition: view.definition, events: view.events,
+  });
+}
+
+function renderEventTable() {
+  const stateOfEvent = new Map();
+  for (const visit of view.visits) for (const id of visit.eventIds) stateOfEvent.set(id, visit.name);
+  const visit = visitsOf(view.selectedState)[view.visitIndex];
+  const openRows = new Set([...document.querySelectorAll("#events-table details[open]")].map(d => d.closest("tr").dataset.event));
+  Panels.renderEvents($("events-table"), view.events, stateOfEvent, new Set(visit ? visit.eventIds : []), view.execution.startDate);
+  for (const id of openRows) {
+    const details = document.querySelector(`#events-table tr[data-event="${id}"] details`);
+    if (details) details.open = true;
+  }
+  $("event-count").textContent = view.events.length;
+}
+
+// --- zoom ---
+
+let zoom = "fit";
+function applyZoom() {
+  const svg = $("graph-svg");
+  if (!svg) return;
+  const width = Number(svg.getAttribute("viewBox").split(" ")[2]);
+  const height = Number(svg.getAttribute("viewBox").split(" ")[3]);
+  const box = $("graph");
+  // Fit: the whole width, and the height too unless that makes the names too small to read.
+  const scale = zoom === "fit" ? Math.min(1, (box.clientWidth - 28) / width, Math.max(0.8, (box.clientHeight - 28) / height)) : zoom;
+  svg.setAttribute("width", Math.round(width * scale));
+  svg.setAttribute("height", Math.round(height * scale));
+  $("zoom-label").textContent = Math.round(scale * 100) + "%";
+}
+
+// --- starting an execution ---
+
+async function loadSamples() {
+  view.samples = (await Api.debug("samples")).samples;
+  $("sample").innerHTML = `<option value="">Paste JSON below</option>` +
+    view.samples.map((s, i) => `<option value="${i}">${Format.escape(s.name)}</option>`).join("");
+}
+
+async function startExecution(event) {
+  event.preventDefault();
+  const input = $("input-json").value.trim() || "{}";
+  try {
+    JSON.parse(input);
+  } catch (e) {
+    $("start-message").textContent = "The input is not JSON: " + e.message;
+    return;
+  }
+  const testCase = $("test-case").value;
+  const name = $("execution-name-input").value.trim() || undefined;
+  try {
+    const started = await Api.sfn("StartExecution", {
+      stateMachineArn: view.machine.stateMachineArn + (testCase ? "#" + testCase : ""), input, name,
+    });
+    $("start-message").textContent = "";
+    $("execution-name-input").value = "";
+    await loadExecutions();
+    await openExecution(started.executionArn);
+  } catch (e) {
+    $("start-message").textContent = e.message;
+  }
+}
+
+// --- wiring ---
+
+function wire() {
+  $("machine-list").addEventListener("click", event => {
+    const button = event.target.closest("button.machine");
+    if (button) guarded(() => selectMachine(button.dataset.arn));
+  });
+  $("execution-list").addEventListener("click", event => {
+    const button = event.target.closest("button.execution");
+    if (button) guarded(() => openExecution(button.dataset.arn));
+  });
+  $("status-filter").addEventListener("change", () => guarded(loadExecutions));
+  $("name-filter").addEventListener("input", renderExecutions);
+  $("refresh-button").addEventListener("click", () => guarded(async () => {
+    await loadMachines();
+    await loadExecutions();
+    if (view.execution) await openExecution(view.execution.executionArn);
+  }));
+  $("sample").addEventListener("change", () => {
+    const sample = view.samples[Number($("sample").value)];
+    if ($("sample").value !== "" && sample) $("input-json").value = sample.input;
+  });
+  $("start-form").addEventListener("submit", startExecution);
+  $("stop-button").addEventListener("click", () => guarded(async () => {
+    await Api.sfn("StopExecution", { executionArn: view.execution.executionArn, error: "Stopped", cause: "Stopped from the debugger" });
+    await openExecution(view.execution.executionArn);
+    await loadExecutions();
+  }));
+  $("state-panel").addEventListener("click", event => {
+    const button = event.target.closest("button[data-visit]");
+    if (!button) return;
+    view.visitIndex = Number(button.dataset.visit);
+    renderStatePanel();
+    renderEventTable();
+  });
+  $("events-table").addEventListener("click", event => {
+    const row = event.target.closest("tr[data-state]");
+    if (row && row.dataset.state && !event.target.closest("details")) selectState(row.dataset.state);
+  });
+  $("zoom-fit").addEventListener("click", () => { zoom = "fit"; applyZoom(); });
+  $("zoom-in").addEventListener("click", () => { zoom = currentScale() * 1.2; applyZoom(); });
+  $("zoom-out").addEventListener("click", () => { zoom = currentScale() / 1.2; applyZoom(); });
+  window.addEventListener("resize", applyZoom);
+}
+
+function currentScale() {
+  return parseInt($("zoom-label").textContent, 10) / 100 || 1;
+}
+
+async function init() {
+  wire();
+  await guarded(async () => {
+    await Promise.all([loadMachines(), loadSamples()]);
+    const params = new URLSearchParams(location.hash.slice(1));
+    const machine = params.get("machine") || (view.machines.length === 1 ? view.machines[0].stateMachineArn : null);
+    if (params.get("execution")) {
+      await openExecution(params.get("execution"));
+      if (params.get("state")) selectState(params.get("state"));
+    }
+    else if (machine) await selectMachine(machine);
+  });
+}
+
+init();
