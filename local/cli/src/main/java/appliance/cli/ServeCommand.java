@@ -59,7 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
                 ? null
                 : storage.database != null ? Path.of(storage.database) : ServerOptions.defaultDatabase(ProjectFiles.root());
         MockConfig mocks = mockConfigFile == null ? null : MockConfig.parse(JsonFiles.read(mockConfigFile));
-        return new ServerOptions(host, port, database, mocks);
+        return new ServerOptions(host, port, database, mocks).withSamples(ProjectFiles.root().resolve("events"));
     }
 
     @Mixin
