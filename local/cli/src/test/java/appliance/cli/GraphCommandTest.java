@@ -30,6 +30,15 @@ class GraphCommandTest {
         assertThat(run.err()).isEqualTo("bin/appliance graph: no such file: no/such/definition.json" + System.lineSeparator());
     }
 
+    @Test
+    void the_readmes_diagram_is_the_graph_of_the_current_definition() throws Exception {
+        CommandRun run = CommandRun.of("graph", "--definition", root() + "/statemachine/cook-workflow.asl.json");
+
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of(root(), "README.md"));
+        assertThat(readme).as("README.md's mermaid diagram; regenerate it with bin/appliance graph")
+                .contains("```mermaid\n" + run.out() + "```");
+    }
+
     private static String root() {
         return System.getProperty("project.root");
     }
