@@ -6,6 +6,8 @@ import java.util.Map;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -27,18 +29,17 @@ final class EndpointClients {
     }
 
     static LambdaClient lambda(URI endpoint, Map<String, String> environment) {
-        return LambdaClient.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(LocalCredentials.from(environment))
-                .httpClientBuilder(httpClient())
-                .overrideConfiguration(noRetries())
-                .build();
+        return configured(LambdaClient.builder(), endpoint, environment);
     }
 
     static SnsClient sns(URI endpoint, Map<String, String> environment) {
-        return SnsClient.builder()
-                .endpointOverride(endpoint)
+        return configured(SnsClient.builder(), endpoint, environment);
+    }
+
+    /** Every client the same way: the endpoint, the local region and credentials, one HTTP client, no SDK retries. */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(
+            B builder, URI endpoint, Map<String, String> environment) {
+        return builder.endpointOverride(endpoint)
                 .region(REGION)
                 .credentialsProvider(LocalCredentials.from(environment))
                 .httpClientBuilder(httpClient())
