@@ -496,25 +496,41 @@ final class DefinitionCompiler {
     }
 
     private ChoiceState choice(String name, JsonNode node, String at, DataFlow flow) {
+        return choiceState(name, node, at, flow, (entry, index, entryAt) -> {
+            ObjectNode rule = entry.deepCopy();
+            rule.remove(List.of("Next", "Assign", "Output", "Comment"));
+            ChoiceRule compiled = ChoiceRule.compile(rule, entryAt, problems);
+            // A null rule was invalid and reported; the definition will not compile.
+            ChoiceCondition condition = compiled == null ? null : compiled::matches;
+            PayloadTemplate assign = template(entry.get("Assign"), entryAt + "/Assign");
+            return new ChoiceBranch(condition, entry.path("Next").asText(null),
+                    assign == null ? null : DataFlow.assigning(assign));
+        });
+    }
+
+    /** Compiles one rule of a Choice state in its query language's way. */
+    @FunctionalInterface
+    interface ChoiceRuleCompiler {
+        ChoiceBranch compile(JsonNode rule, int index, String ruleAt);
+    }
+
+    /**
+     * A Choice state of either query language: its Choices and each rule's Next are checked here, once;
+     * the rule itself is compiled by the language's own compiler.
+     */
+    ChoiceState choiceState(String name, JsonNode node, String at, Processing flow, ChoiceRuleCompiler rules) {
         List<ChoiceBranch> branches = new ArrayList<>();
         JsonNode choices = node.get("Choices");
         if (choices == null || !choices.isArray() || choices.isEmpty()) {
             problems.schema("These fields are required: [Choices]", at);
         } else {
             for (int i = 0; i < choices.size(); i++) {
-                JsonNode entry = choices.get(i);
-                String cAt = at + "/Choices[" + i + "]";
-                if (!entry.path("Next").isTextual()) {
-                    problems.schema("These fields are required: [Next]", cAt);
+                JsonNode rule = choices.get(i);
+                String ruleAt = at + "/Choices[" + i + "]";
+                if (!rule.path("Next").isTextual()) {
+                    problems.schema("These fields are required: [Next]", ruleAt);
                 }
-                ObjectNode rule = entry.deepCopy();
-                rule.remove(List.of("Next", "Assign", "Output", "Comment"));
-                ChoiceRule compiled = ChoiceRule.compile(rule, cAt, problems);
-                // A null rule was invalid and reported; the definition will not compile.
-                ChoiceCondition condition = compiled == null ? null : compiled::matches;
-                PayloadTemplate assign = template(entry.get("Assign"), cAt + "/Assign");
-                branches.add(new ChoiceBranch(condition, entry.path("Next").asText(null),
-                        assign == null ? null : DataFlow.assigning(assign)));
+                branches.add(rules.compile(rule, i, ruleAt));
             }
         }
         return new ChoiceState(name, flow, branches, node.path("Default").asText(null));

@@ -2,7 +2,6 @@ package appliance.engine.definition;
 
 import appliance.engine.error.DefinitionProblems;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -60,30 +59,18 @@ final class JsonataStateCompiler {
 
     /** Each rule is a {@code Condition} expression with its own Next, and optionally Assign and Output. */
     private ChoiceState choice(String name, JsonNode node, String at, JsonataFlow flow) {
-        List<ChoiceBranch> branches = new ArrayList<>();
-        JsonNode choices = node.get("Choices");
-        if (choices == null || !choices.isArray() || choices.isEmpty()) {
-            problems.schema("These fields are required: [Choices]", at);
-        } else {
-            for (int i = 0; i < choices.size(); i++) {
-                JsonNode rule = choices.get(i);
-                String ruleAt = at + "/Choices[" + i + "]";
-                if (!rule.path("Next").isTextual()) {
-                    problems.schema("These fields are required: [Next]", ruleAt);
-                }
-                if (!rule.has("Condition")) {
-                    problems.schema("These fields are required: [Condition]", ruleAt);
-                }
-                for (Iterator<String> it = rule.fieldNames(); it.hasNext(); ) {
-                    String field = it.next();
-                    if (!Set.of("Condition", "Next", "Assign", "Output", "Comment").contains(field)) {
-                        problems.schema("Field '" + field + "' is not supported", ruleAt + "/" + field);
-                    }
-                }
-                branches.add(new ChoiceBranch(null, rule.path("Next").asText(null),
-                        compiler.jsonataFlow(rule, at, "Choices[" + i + "]/", Set.of("Condition"))));
+        return compiler.choiceState(name, node, at, flow, (rule, index, ruleAt) -> {
+            if (!rule.has("Condition")) {
+                problems.schema("These fields are required: [Condition]", ruleAt);
             }
-        }
-        return new ChoiceState(name, flow, branches, node.path("Default").asText(null));
+            for (Iterator<String> it = rule.fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                if (!Set.of("Condition", "Next", "Assign", "Output", "Comment").contains(field)) {
+                    problems.schema("Field '" + field + "' is not supported", ruleAt + "/" + field);
+                }
+            }
+            return new ChoiceBranch(null, rule.path("Next").asText(null),
+                    compiler.jsonataFlow(rule, at, "Choices[" + index + "]/", Set.of("Condition")));
+        });
     }
 }
