@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "appliance",
         mixinStandardHelpOptions = true,
+        version = "appliance 1.0.0-SNAPSHOT",
         description = "Runs the appliance cook-event workflow and its parts on this machine.",
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, TestCommand.class, PutEventsCommand.class, InvokeCommand.class, GraphCommand.class, ExecuteCommand.class,
                 ConformanceCommand.class, BenchCommand.class, ServeCommand.class})
