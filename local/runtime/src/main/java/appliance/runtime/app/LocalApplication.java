@@ -345,14 +345,15 @@ public final class LocalApplication implements AutoCloseable {
         String arn = execution.identity().executionArn();
         ExecutionActivity activity = ledger.of(arn);
         var history = execution.history();
-        ExecutionUsage usage = Usage.of(history, definitionSizes.getOrDefault(execution.identity().stateMachineArn(), 0),
-                activity);
+        List<StateStep> steps = StateSteps.of(history);
+        ExecutionUsage usage = Usage.of(history, steps,
+                definitionSizes.getOrDefault(execution.identity().stateMachineArn(), 0), activity);
         var result = execution.result().toCompletableFuture().getNow(null);
         if (result == null) {
             result = new appliance.engine.run.ExecutionResult(appliance.engine.run.ExecutionStatus.RUNNING, null,
                     null, null);
         }
-        return new ExecutionReport(arn, execution.identity().stateMachineArn(), result, StateSteps.of(history),
+        return new ExecutionReport(arn, execution.identity().stateMachineArn(), result, steps,
                 activity.published(), activity.deliveries(), activity.lambdaLogs(), usage, costs.estimate(usage));
     }
 

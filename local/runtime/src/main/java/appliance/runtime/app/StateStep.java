@@ -10,8 +10,10 @@ import java.time.Instant;
  * took, and a short word on what came of it.
  *
  * @param status SUCCEEDED, FAILED (the error stopped there), CAUGHT (a Catch took it on), or RUNNING
+ * @param retries how often its task was called again after the first call (0 for states without a task)
  */
-public record StateStep(String name, String type, Instant enteredAt, Duration duration, String status, String summary) {
+public record StateStep(String name, String type, Instant enteredAt, Duration duration, String status, String summary,
+                        int retries) {
 
     public ObjectNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -21,6 +23,7 @@ public record StateStep(String name, String type, Instant enteredAt, Duration du
         json.put("durationMs", duration.toMillis());
         json.put("status", status);
         json.put("summary", summary);
+        json.put("retries", retries);
         return json;
     }
 }

@@ -133,10 +133,11 @@ public final class StateSteps {
         StateStep build() {
             Duration duration = exitedAt == null ? Duration.ZERO : Duration.between(entered.timestamp(), exitedAt);
             String text = summary == null ? "" : summary;
-            if (attempts > 1) {
-                text = text + " (after " + (attempts - 1) + (attempts == 2 ? " retry)" : " retries)");
+            int retries = Math.max(0, attempts - 1);
+            if (retries > 0) {
+                text = text + " (after " + retries + (retries == 1 ? " retry)" : " retries)");
             }
-            return new StateStep(name, type, entered.timestamp(), duration, status, text);
+            return new StateStep(name, type, entered.timestamp(), duration, status, text, retries);
         }
     }
 }

@@ -13,30 +13,21 @@ final class Usage {
     private Usage() {
     }
 
-    static ExecutionUsage of(List<HistoryEvent> history, int definitionBytes, ExecutionActivity activity) {
-        int entered = 0;
-        int taskEntries = 0;
-        int taskCalls = 0;
+    static ExecutionUsage of(List<HistoryEvent> history, List<StateStep> steps, int definitionBytes,
+                             ExecutionActivity activity) {
+        // Step Functions bills each state entered, and each retry of a task as one more transition.
+        int transitions = steps.size() + steps.stream().mapToInt(StateStep::retries).sum();
         int largestPayload = 0;
         for (HistoryEvent event : history) {
-            String type = event.type();
-            if (type.endsWith("StateEntered")) {
-                entered++;
-                if (type.equals("TaskStateEntered")) {
-                    taskEntries++;
-                }
+            if (event.type().endsWith("StateEntered")) {
                 largestPayload = Math.max(largestPayload, size(event.details().get("input")));
-            } else if (type.endsWith("StateExited")) {
+            } else if (event.type().endsWith("StateExited")) {
                 largestPayload = Math.max(largestPayload, size(event.details().get("output")));
-            } else if (type.equals("TaskScheduled") || type.equals("LambdaFunctionScheduled")) {
-                taskCalls++;
             }
         }
-        // Step Functions bills each state entered, and each retry of a task as one more transition.
-        int retries = Math.max(0, taskCalls - taskEntries);
         long durationMillis = history.size() < 2 ? 0
                 : Duration.between(history.get(0).timestamp(), history.get(history.size() - 1).timestamp()).toMillis();
-        return new ExecutionUsage(entered + retries, durationMillis, definitionBytes, largestPayload,
+        return new ExecutionUsage(transitions, durationMillis, definitionBytes, largestPayload,
                 activity.lambdaInvocations(), activity.snsPublishes());
     }
 

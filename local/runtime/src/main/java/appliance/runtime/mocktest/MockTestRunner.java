@@ -9,8 +9,9 @@ import appliance.engine.run.ExecutionResult;
 import appliance.engine.task.mock.MockConfig;
 import appliance.engine.task.mock.MockTaskInvoker;
 import appliance.engine.time.VirtualTimeScheduler;
+import appliance.runtime.app.StateStep;
+import appliance.runtime.app.StateSteps;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,20 +51,11 @@ public final class MockTestRunner {
             result = new ExecutionResult(appliance.engine.run.ExecutionStatus.RUNNING, null, null, null);
         }
         List<HistoryEvent> history = execution.history();
-        List<String> path = new ArrayList<>();
+        List<StateStep> steps = StateSteps.of(history);
+        List<String> path = steps.stream().map(StateStep::name).toList();
         Map<String, Integer> retries = new HashMap<>();
-        String current = null;
-        for (HistoryEvent event : history) {
-            if (event.type().endsWith("StateEntered")) {
-                current = event.details().path("name").asText();
-                path.add(current);
-            } else if (current != null && (event.type().equals("TaskScheduled") || event.type().equals("LambdaFunctionScheduled"))) {
-                // The first call of a task is not a retry; each later one is.
-                retries.merge(current, 1, Integer::sum);
-            }
-        }
-        retries.replaceAll((state, calls) -> calls - 1);
-        retries.values().removeIf(count -> count == 0);
+        steps.stream().filter(step -> step.retries() > 0)
+                .forEach(step -> retries.merge(step.name(), step.retries(), Integer::sum));
         TestCaseRun unchecked = new TestCaseRun(testCase.name(), result, path, retries, history, List.of());
         List<String> mismatches = testCase.expectation() == null ? List.of() : testCase.expectation().mismatches(unchecked);
         return new TestCaseRun(testCase.name(), result, path, retries, history, mismatches);
