@@ -9,6 +9,11 @@ public record ExecutionResult(ExecutionStatus status, JsonNode output, String er
         return new ExecutionResult(ExecutionStatus.SUCCEEDED, output, null, null);
     }
 
+    /** What an execution that has not ended yet reports: RUNNING, with nothing else known. */
+    public static ExecutionResult running() {
+        return new ExecutionResult(ExecutionStatus.RUNNING, null, null, null);
+    }
+
     public static ExecutionResult failed(String error, String cause) {
         return new ExecutionResult(ExecutionStatus.FAILED, null, error, cause);
     }

@@ -348,11 +348,7 @@ public final class LocalApplication implements AutoCloseable {
         List<StateStep> steps = StateSteps.of(history);
         ExecutionUsage usage = Usage.of(history, steps,
                 definitionSizes.getOrDefault(execution.identity().stateMachineArn(), 0), activity);
-        var result = execution.result().toCompletableFuture().getNow(null);
-        if (result == null) {
-            result = new appliance.engine.run.ExecutionResult(appliance.engine.run.ExecutionStatus.RUNNING, null,
-                    null, null);
-        }
+        var result = execution.result().toCompletableFuture().getNow(appliance.engine.run.ExecutionResult.running());
         return new ExecutionReport(arn, execution.identity().stateMachineArn(), result, steps,
                 activity.published(), activity.deliveries(), activity.lambdaLogs(), usage, costs.estimate(usage));
     }

@@ -46,10 +46,7 @@ public final class MockTestRunner {
         Execution execution = engine.start(definition, testCase.input(),
                 ExecutionIdentity.local(stateMachineName, testCase.name()), null);
         scheduler.runUntilIdle();
-        ExecutionResult result = execution.result().toCompletableFuture().getNow(null);
-        if (result == null) {
-            result = new ExecutionResult(appliance.engine.run.ExecutionStatus.RUNNING, null, null, null);
-        }
+        ExecutionResult result = execution.result().toCompletableFuture().getNow(ExecutionResult.running());
         List<HistoryEvent> history = execution.history();
         List<StateStep> steps = StateSteps.of(history);
         List<String> path = steps.stream().map(StateStep::name).toList();
