@@ -20,6 +20,7 @@ import appliance.runtime.events.PutEventsFile;
 import appliance.engine.task.lambda.LambdaFunction;
 import appliance.runtime.hybrid.RemoteLambdaFunctions;
 import appliance.runtime.hybrid.RemoteSnsPublisher;
+import appliance.runtime.hybrid.ServiceIntegrations;
 import appliance.runtime.lambda.LambdaFunctionConfig;
 import appliance.runtime.lambda.LambdaInvocationResult;
 import appliance.runtime.lambda.LambdaRuntimeOptions;
@@ -80,6 +81,7 @@ public final class LocalApplication implements AutoCloseable {
     private EventRouter events;
     private final RemoteLambdaFunctions remoteLambda;
     private final RemoteSnsPublisher remoteSns;
+    private final ServiceIntegrations serviceTasks;
     private final TaskInvoker tasks;
     private final StartExecutionEndpoint stepFunctionsEndpoint;
 
@@ -97,12 +99,14 @@ public final class LocalApplication implements AutoCloseable {
         this.sns = new LocalSns(this::deliverToLambda, options.clock(), () -> UUID.randomUUID().toString());
         // Hybrid mode, as Step Functions Local's LAMBDA_ENDPOINT and SNS_ENDPOINT: those calls go out through
         // the AWS SDK; everything else stays on this machine.
+        // The other integrations (SQS, DynamoDB, ..., aws-sdk:*) at the endpoints configured for them.
+        this.serviceTasks = new ServiceIntegrations(options.services(), new UnknownResourceInvoker());
         this.remoteLambda = options.endpoints().lambdaEndpoint().map(RemoteLambdaFunctions::forEndpoint).orElse(null);
         this.remoteSns = options.endpoints().snsEndpoint()
-                .map(url -> RemoteSnsPublisher.forEndpoint(url, new UnknownResourceInvoker())).orElse(null);
+                .map(url -> RemoteSnsPublisher.forEndpoint(url, serviceTasks)).orElse(null);
         Function<String, LambdaFunction> functions = remoteLambda != null ? remoteLambda
                 : new InProcessFunctions(lambdas, this::invocationName, ledger);
-        TaskInvoker snsTasks = remoteSns != null ? remoteSns : new SnsPublishInvoker(sns, ledger, new UnknownResourceInvoker());
+        TaskInvoker snsTasks = remoteSns != null ? remoteSns : new SnsPublishInvoker(sns, ledger, serviceTasks);
         this.tasks = new MeteredTaskInvoker(ledger, new LambdaTaskInvoker(functions, snsTasks, options.random(), scheduler::now));
         this.engine = new Engine(scheduler, tasks, options.random());
         this.stepFunctionsEndpoint = StartExecutionEndpoint.start(this);
@@ -375,6 +379,7 @@ public final class LocalApplication implements AutoCloseable {
         if (remoteSns != null) {
             remoteSns.close();
         }
+        serviceTasks.close();
         if (stepFunctionsEndpoint != null) {
             stepFunctionsEndpoint.close();
         }

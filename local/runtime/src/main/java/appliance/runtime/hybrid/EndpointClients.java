@@ -36,6 +36,21 @@ final class EndpointClients {
         return configured(SnsClient.builder(), endpoint, environment);
     }
 
+    /**
+     * The client of any AWS SDK v2 service, from its builder (the client interface's {@code builder()}),
+     * set up as the others are, in {@code region}.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Object any(Object builder, URI endpoint, Map<String, String> environment, Region region) {
+        AwsClientBuilder client = (AwsClientBuilder) builder;
+        client.region(region);
+        client.credentialsProvider(LocalCredentials.from(environment));
+        client.endpointOverride(endpoint);
+        client.overrideConfiguration(noRetries());
+        ((AwsSyncClientBuilder) builder).httpClientBuilder(httpClient());
+        return ((software.amazon.awssdk.utils.builder.SdkBuilder) builder).build();
+    }
+
     /** Every client the same way: the endpoint, the local region and credentials, one HTTP client, no SDK retries. */
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(
             B builder, URI endpoint, Map<String, String> environment) {

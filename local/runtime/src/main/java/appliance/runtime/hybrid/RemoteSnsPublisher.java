@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sns.model.PublishResponse;
@@ -90,20 +88,7 @@ public final class RemoteSnsPublisher implements TaskInvoker, AutoCloseable {
         if (response.sequenceNumber() != null) {
             result.put("SequenceNumber", response.sequenceNumber());
         }
-        SdkHttpResponse http = response.sdkHttpResponse();
-        ObjectNode metadata = result.putObject("SdkHttpMetadata");
-        ObjectNode all = metadata.putObject("AllHttpHeaders");
-        ObjectNode headers = metadata.putObject("HttpHeaders");
-        for (Map.Entry<String, List<String>> header : http.headers().entrySet()) {
-            if (header.getKey() == null || header.getValue().isEmpty()) {
-                continue;
-            }
-            header.getValue().forEach(all.putArray(header.getKey())::add);
-            headers.put(header.getKey(), header.getValue().get(0));
-        }
-        metadata.put("HttpStatusCode", http.statusCode());
-        result.putObject("SdkResponseMetadata").put("RequestId", response.responseMetadata().requestId());
-        return result;
+        return ResponseMetadata.addTo(result, response);
     }
 
     @Override
