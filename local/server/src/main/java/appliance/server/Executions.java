@@ -164,10 +164,12 @@ final class Executions implements AutoCloseable {
 
     private TaskInvoker mockTasks(StateMachineRecord machine, String testCase) {
         if (mockConfig == null) {
-            throw ApiException.invalidArn(machine.arn() + "#" + testCase);
+            throw new ApiException("InvalidArn", "Invalid Arn: '" + machine.arn() + "#" + testCase + "': the test case "
+                    + testCase + " needs a mock configuration; start the server with SFN_MOCK_CONFIG=FILE or --mock-config FILE");
         }
         try {
-            return new MockTaskInvoker(mockConfig, machine.name(), testCase);
+            // Partial mocks, as Step Functions Local: a state the test case does not mock calls its service.
+            return new MockTaskInvoker(mockConfig, machine.name(), testCase, machine.tasks());
         } catch (IllegalArgumentException e) {
             throw ApiException.validation(e.getMessage());
         }

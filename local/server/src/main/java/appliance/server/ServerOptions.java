@@ -7,9 +7,15 @@ import java.nio.file.Path;
  * How to run the server: the address to bind (127.0.0.1 unless told otherwise; port 0 picks a free
  * one), the database file ({@code null}: in memory, nothing kept), the MockConfigFile for
  * {@code stateMachineArn#TestCase} executions ({@code null}: none), and the folder of sample events
- * the web debugger offers as inputs ({@code null}: none; the project's {@code events/}).
+ * the web debugger offers as inputs ({@code null}: none; the project's {@code events/}), and the scale of
+ * every Wait and retry interval (Step Functions Local's {@code WAIT_TIME_SCALE}; 1 is real time).
  */
-public record ServerOptions(String host, int port, Path database, MockConfig mockConfig, Path samples) {
+public record ServerOptions(String host, int port, Path database, MockConfig mockConfig, Path samples,
+        double waitTimeScale) {
+
+    public ServerOptions(String host, int port, Path database, MockConfig mockConfig, Path samples) {
+        this(host, port, database, mockConfig, samples, 1.0);
+    }
 
     public static final int DEFAULT_PORT = 8083;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -28,11 +34,16 @@ public record ServerOptions(String host, int port, Path database, MockConfig moc
     }
 
     public ServerOptions withMockConfig(MockConfig config) {
-        return new ServerOptions(host, port, database, config, samples);
+        return new ServerOptions(host, port, database, config, samples, waitTimeScale);
     }
 
     /** The web debugger offers the {@code *.json} files of {@code folder} as execution inputs. */
     public ServerOptions withSamples(Path folder) {
-        return new ServerOptions(host, port, database, mockConfig, folder);
+        return new ServerOptions(host, port, database, mockConfig, folder, waitTimeScale);
+    }
+
+    /** Waits and retry intervals take {@code scale} times their time (0: none at all). */
+    public ServerOptions withWaitTimeScale(double scale) {
+        return new ServerOptions(host, port, database, mockConfig, samples, scale);
     }
 }

@@ -47,6 +47,7 @@ public final class StepFunctionsServer implements AutoCloseable {
     private final ExecutionDatabase database;
     private final StateMachines machines;
     private final Executions executions;
+    private final ProtocolDispatch services;
 
     private StepFunctionsServer(ServerOptions options, HttpServer http, ExecutionDatabase database,
             RealTimeScheduler scheduler, StateMachines machines, Executions executions, TaskInvoker defaultTasks,
@@ -61,8 +62,10 @@ public final class StepFunctionsServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        // The web debugger's pages share "/" with the API (GET for pages, POST for actions).
-        http.createContext("/", new WebPages(new AwsJsonHandler(actions(new TestStates(defaultTasks, clock)))));
+        // The web debugger's pages share "/" with the API (GET for pages, POST for actions); SNS and
+        // EventBridge, once added, share it too (ProtocolDispatch tells the services apart).
+        this.services = new ProtocolDispatch(new WebPages(new AwsJsonHandler(actions(new TestStates(defaultTasks, clock)))));
+        http.createContext("/", services);
         http.createContext("/debug/", new DebugEndpoints(machines, executions, options.mockConfig(), options.samples()));
         http.setExecutor(requestThreads);
         http.start();
@@ -92,7 +95,8 @@ public final class StepFunctionsServer implements AutoCloseable {
             database = options.database() == null
                     ? ExecutionDatabase.openInMemory()
                     : ExecutionDatabase.openFile(options.database());
-            scheduler = new RealTimeScheduler(clock, Math.max(2, Runtime.getRuntime().availableProcessors()));
+            scheduler = new RealTimeScheduler(clock, Math.max(2, Runtime.getRuntime().availableProcessors()),
+                    options.waitTimeScale());
             StateMachines machines = new StateMachines(database, defaultTasks, clock);
             executions = new Executions(database, machines, scheduler, options.mockConfig(), clock);
             executions.abortLeftovers();
@@ -162,6 +166,16 @@ public final class StepFunctionsServer implements AutoCloseable {
             request.put("input", input);
         }
         return executions.start(new Request(request)).get("executionArn").asText();
+    }
+
+    /** SNS's API (query protocol) on this server's port, over {@code topics}: Publish, CreateTopic, ListTopics, ... */
+    public void serveSns(SnsTopics topics) {
+        services.register("sns", new SnsQueryHandler(topics));
+    }
+
+    /** EventBridge's PutEvents (AWS JSON 1.1) on this server's port, over {@code bus}. */
+    public void serveEventBridge(EventBus bus) {
+        services.register("events", new EventBridgeHandler(bus));
     }
 
     /**

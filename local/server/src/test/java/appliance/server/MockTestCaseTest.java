@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import software.amazon.awssdk.services.sfn.model.ValidationException;
 
 /** Step Functions Local's convention: StartExecution on {@code stateMachineArn#TestCase} runs a mock test case. */
@@ -52,6 +53,31 @@ class MockTestCaseTest {
         assertThat(brokenRun.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(brokenRun.error()).isEqualTo("Price.Down");
         assertThat(brokenRun.cause()).isEqualTo("no prices today");
+    }
+
+    @Test
+    void a_state_the_test_case_does_not_mock_calls_its_service_and_a_mocked_one_never_does() throws Exception {
+        String machine = fixture.createMachine("Priced", "{\"StartAt\":\"Price\",\"States\":{"
+                + "\"Price\":{\"Type\":\"Task\",\"Resource\":\"" + ControllableTasks.FAIL + "\",\"Next\":\"Echo\"},"
+                + "\"Echo\":{\"Type\":\"Task\",\"Resource\":\"" + ControllableTasks.ECHO + "\",\"End\":true}}}");
+
+        String partial = fixture.sfn.startExecution(r -> r.stateMachineArn(machine + "#HappyPath").name("p")).executionArn();
+        fixture.awaitFinished(partial);
+        DescribeExecutionResponse run = fixture.sfn.describeExecution(r -> r.executionArn(partial));
+
+        assertThat(run.status()).as("the mocked Price never reached the failing function").isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.output()).as("the unmocked Echo ran the real task on the mocked result").isEqualTo("{\"total\":42}");
+    }
+
+    @Test
+    void a_test_case_without_a_mock_configuration_names_the_option() {
+        try (ServerFixture plain = new ServerFixture(ServerOptions.inMemory(0))) {
+            String machine = plain.createMachine("Priced", ServerFixture.pass("1"));
+
+            assertThatThrownBy(() -> plain.sfn.startExecution(r -> r.stateMachineArn(machine + "#HappyPath")))
+                    .isInstanceOf(InvalidArnException.class)
+                    .hasMessageContaining("SFN_MOCK_CONFIG").hasMessageContaining("--mock-config");
+        }
     }
 
     @Test

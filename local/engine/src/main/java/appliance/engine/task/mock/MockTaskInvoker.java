@@ -12,8 +12,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Answers Task states from one test case of a mock config, as Step Functions Local does: the n-th call
- * of a state in an execution (retries count) gets the answer whose range holds n. A Task with no
- * mock in the test case fails, naming the state, the test case and the machine.
+ * of a state in an execution (retries count) gets the answer whose range holds n. A mocked state never
+ * calls its service. A Task the test case does not mock calls its service through {@code unmocked}, as
+ * Step Functions Local's partial mocks do; without one it fails, naming the state, the test case and the
+ * machine.
  */
 public final class MockTaskInvoker implements TaskInvoker {
 
@@ -21,11 +23,22 @@ public final class MockTaskInvoker implements TaskInvoker {
     private final String stateMachine;
     private final String testCase;
     private final Map<String, Integer> calls = new HashMap<>();
+    private final TaskInvoker unmocked;
 
     /**
+     * Every Task must be mocked.
+     *
      * @throws IllegalArgumentException when the machine or the test case is not in the config
      */
     public MockTaskInvoker(MockConfig config, String stateMachine, String testCase) {
+        this(config, stateMachine, testCase, null);
+    }
+
+    /**
+     * @param unmocked what a Task the test case does not mock calls (its service); null: such a Task fails
+     * @throws IllegalArgumentException when the machine or the test case is not in the config
+     */
+    public MockTaskInvoker(MockConfig config, String stateMachine, String testCase, TaskInvoker unmocked) {
         if (!config.testCases().containsKey(stateMachine)) {
             throw new IllegalArgumentException("The mock config has no state machine '" + stateMachine + "'");
         }
@@ -36,11 +49,15 @@ public final class MockTaskInvoker implements TaskInvoker {
         this.config = config;
         this.stateMachine = stateMachine;
         this.testCase = testCase;
+        this.unmocked = unmocked;
     }
 
     @Override
     public CompletionStage<JsonNode> invoke(TaskRequest request) {
         String responseName = config.testCases().get(stateMachine).get(testCase).get(request.stateName());
+        if (responseName == null && unmocked != null) {
+            return unmocked.invoke(request);
+        }
         if (responseName == null) {
             return CompletableFuture.failedFuture(new StatesFailure(ErrorNames.RUNTIME, "No mocked response for the state '"
                     + request.stateName() + "' in the test case '" + testCase + "' of the state machine '"
