@@ -1,14 +1,19 @@
 package appliance.cli;
 
-import appliance.runtime.lambda.LambdaConfigurationException;
-import appliance.runtime.template.TemplateException;
 import appliance.engine.task.mock.MockConfig;
+import appliance.runtime.app.LocalOptions;
+import appliance.runtime.lambda.LambdaConfigurationException;
+import appliance.runtime.template.SamTemplate;
+import appliance.runtime.template.TemplateException;
+import appliance.runtime.template.TemplateSettings;
 import appliance.server.ServerOptions;
 import appliance.server.StepFunctionsServer;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
@@ -19,14 +24,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code appliance serve}: the Step Functions API on localhost (AWS JSON 1.0), so the AWS CLI and SDKs
- * work with {@code --endpoint-url http://127.0.0.1:8083}. Executions are kept in
- * {@code .appliance/server-db} under the project root unless {@code --db} or {@code --in-memory} says
- * otherwise. Runs until stopped (Ctrl-C); executions still running then are saved as ABORTED.
+ * {@code appliance serve}: the Step Functions API on localhost (AWS JSON 1.0), with SNS and EventBridge on
+ * the same port, so the AWS CLI and SDKs work with {@code --endpoint-url http://127.0.0.1:8083}. It serves
+ * the template's application ({@code template.yaml} in the working directory, or {@code --template}); with
+ * neither, or with {@code --no-template}, it starts empty, as Step Functions Local does. Configured as
+ * Step Functions Local is ({@link StepFunctionsLocalSettings}). A project's executions are kept in its
+ * {@code .appliance/server-db} unless {@code --db} or {@code --in-memory} says otherwise; an empty server
+ * keeps them in memory. Runs until stopped (Ctrl-C); executions still running then are saved as ABORTED.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serves the Step Functions API on localhost until stopped.")
+        description = "Serves the Step Functions API (and SNS and EventBridge) on localhost until stopped.")
 public final class ServeCommand implements Callable<Integer> {
+
+    static final String DEFAULT_MOCK_CONFIG = "statemachine/test/MockConfigFile.json";
 
     @Spec
     private CommandSpec spec;
@@ -37,9 +47,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "The address to bind (default: ${DEFAULT-VALUE}).")
     private String host;
 
-    @Option(names = "--mock-config", paramLabel = "FILE",
-            description = "A Step Functions Local MockConfigFile: StartExecution on stateMachineArn#TestCase runs that test case.")
-    private String mockConfigFile;
+    @Option(names = "--no-template", description = "Start empty, as Step Functions Local does, even where there is a template.yaml.")
+    private boolean noTemplate;
 
     @ArgGroup(exclusive = true)
     private Storage storage = new Storage();
@@ -53,25 +62,67 @@ public final class ServeCommand implements Callable<Integer> {
         boolean inMemory;
     }
 
-    /** The server's options as the command line gives them. */
-    ServerOptions options() {
-        Path database = storage.inMemory
-                ? null
-                : storage.database != null ? Path.of(storage.database) : ServerOptions.defaultDatabase(ProjectFiles.root());
-        MockConfig mocks = mockConfigFile == null ? null : MockConfig.parse(JsonFiles.read(mockConfigFile));
-        return new ServerOptions(host, port, database, mocks).withSamples(ProjectFiles.root().resolve("events"));
-    }
-
     @Mixin
     TemplateOptions templateOptions = new TemplateOptions();
 
     @Mixin
-    RuntimeOptions runtimeOptions = new RuntimeOptions();
+    StepFunctionsLocalSettings settings = new StepFunctionsLocalSettings();
+
+    /**
+     * The template to serve: {@code --template}'s; else {@code template.yaml} in the working directory (or
+     * the project bin/appliance runs in) when there is one; else none: an empty one.
+     */
+    SamTemplate template() {
+        TemplateSettings deployed = templateSettings();
+        boolean named = spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--template");
+        if (noTemplate || (!named && !Files.isRegularFile(ProjectFiles.resolve(templateOptions.template)))) {
+            return SamTemplate.empty(ProjectFiles.root(), deployed);
+        }
+        return templateOptions.load(deployed);
+    }
+
+    private TemplateSettings templateSettings() {
+        TemplateSettings defaults = TemplateSettings.defaults();
+        String account = settings.accountId();
+        String region = settings.region();
+        return new TemplateSettings(defaults.stackName(), region == null ? defaults.region() : region,
+                account == null ? defaults.accountId() : account, Map.of());
+    }
+
+    /** The server's options for serving {@code template}, as the command line and the environment give them. */
+    ServerOptions options(SamTemplate template) {
+        boolean empty = template.resources().isEmpty();
+        Path database = storage.inMemory ? null
+                : storage.database != null ? Path.of(storage.database)
+                : empty ? null : ServerOptions.defaultDatabase(ProjectFiles.root());
+        return new ServerOptions(host, port, database, mockConfig(template), template.baseDirectory().resolve("events"),
+                settings.waitTimeScale());
+    }
+
+    /** SFN_MOCK_CONFIG or --mock-config; else the project's statemachine/test/MockConfigFile.json, as {@code test} reads it. */
+    private MockConfig mockConfig(SamTemplate template) {
+        String file = settings.mockConfigFile();
+        if (file == null) {
+            Path projects = template.baseDirectory().resolve(DEFAULT_MOCK_CONFIG);
+            if (!Files.isRegularFile(projects)) {
+                return null;
+            }
+            file = projects.toString();
+        }
+        try {
+            return MockConfig.parse(JsonFiles.read(file));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("the mock configuration " + file + " (SFN_MOCK_CONFIG / --mock-config): " + e.getMessage());
+        }
+    }
 
     /** Starts the server with the template's state machines, functions and topics behind it. */
-    TemplateServer start(ServerOptions options) {
+    TemplateServer start(ServerOptions options, SamTemplate template) {
+        LocalOptions local = LocalOptions.defaults().withEndpoints(settings.hybridEndpoints())
+                .withServices(settings.serviceEndpoints(null));
         try {
-            return TemplateServer.start(options, templateOptions.load(), runtimeOptions.localOptions(), Clock.systemUTC());
+            return TemplateServer.start(options, template, local, Clock.systemUTC());
         } catch (UncheckedIOException | TemplateException | LambdaConfigurationException e) {
             throw new UserError(e.getMessage());
         }
@@ -80,22 +131,25 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        ServerOptions options;
-        try {
-            options = options();
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--mock-config " + mockConfigFile + ": " + e.getMessage());
-        }
-        TemplateServer running = start(options);
+        SamTemplate template = template();
+        ServerOptions options = options(template);
+        TemplateServer running = start(options, template);
         StepFunctionsServer server = running.server();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();
             stopped.countDown();
         }, "serve-shutdown"));
-        out.println("State machines of " + templateOptions.template + ": " + running.application().template().stateMachines()
-                .stream().map(machine -> machine.arn()).toList());
-        out.println("Step Functions API on " + server.endpoint() + " (executions kept "
+        if (template.resources().isEmpty()) {
+            out.println("No template: started empty; create state machines through the API");
+        } else {
+            out.println("State machines of " + template.templateFile() + ": " + template.stateMachines()
+                    .stream().map(machine -> machine.arn()).toList());
+        }
+        if (options.mockConfig() != null) {
+            out.println("Mock test cases: " + options.mockConfig().testCases().keySet() + " (start stateMachineArn#TestCaseName)");
+        }
+        out.println("Step Functions, SNS and EventBridge APIs on " + server.endpoint() + " (executions kept "
                 + (options.database() == null ? "in memory only" : "in " + options.database()) + "); Ctrl-C stops it");
         out.flush();
         stopped.await();

@@ -22,12 +22,17 @@ final class TemplateOptions {
     List<String> parameterOverrides = new ArrayList<>();
 
     SamTemplate load() {
+        return load(TemplateSettings.defaults());
+    }
+
+    /** The template "deployed" with {@code settings} (account, region) and the parameter overrides. */
+    SamTemplate load(TemplateSettings settings) {
         Path file = ProjectFiles.resolve(template);
         if (!Files.isRegularFile(file)) {
             throw new UserError("no such template: " + template);
         }
         try {
-            return SamTemplate.load(file, TemplateSettings.defaults()
+            return SamTemplate.load(file, settings
                     .withParameterOverrides(ParameterOverrides.parse(parameterOverrides)));
         } catch (TemplateException | IllegalArgumentException e) {
             throw new UserError(template + ": " + e.getMessage());

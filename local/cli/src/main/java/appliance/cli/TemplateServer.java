@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The Step Functions API server with the template's application behind it: the template's state
  * machines are there from the start, their tasks call the in-process functions and the local SNS, and
  * the functions' own SfnClient (the starter's) reaches this server, so an SNS message on the ingest
- * topic runs the whole chain and its execution is listed and kept like any other.
+ * topic runs the whole chain and its execution is listed and kept like any other. SNS's and EventBridge's
+ * APIs answer on the same port.
  */
 final class TemplateServer implements AutoCloseable {
 
@@ -33,14 +34,22 @@ final class TemplateServer implements AutoCloseable {
         AtomicReference<TaskInvoker> tasks = new AtomicReference<>();
         StepFunctionsServer server = StepFunctionsServer.start(options, request -> tasks.get().invoke(request), clock);
         LocalApplication application;
+        LocalOptions wired = local.withFunctionEnvironment(Map.of("AWS_ENDPOINT_URL_SFN", server.endpoint().toString()));
+        if (wired.services().endpoint("sfn").isEmpty()) {
+            // states:startExecution starts executions here unless STEP_FUNCTIONS_ENDPOINT says otherwise.
+            wired = wired.withServices(wired.services().with("sfn", server.endpoint()));
+        }
         try {
-            application = LocalApplication.start(template, local.withFunctionEnvironment(
-                    Map.of("AWS_ENDPOINT_URL_SFN", server.endpoint().toString())));
+            application = LocalApplication.start(template, wired);
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
         tasks.set(application.taskInvoker());
+        // SNS and EventBridge on the same port: Publish reaches the template's topics (and their subscriber
+        // functions), PutEvents the template's rules, whose state machine targets start executions here.
+        server.serveSns(new TemplateTopics(application.sns(), template.settings()));
+        server.serveEventBridge(new TemplateEventBus(application, server));
         for (StateMachineResource machine : template.stateMachines()) {
             server.registerStateMachine(machine.name(), machine.definition(), machine.type(), application.taskInvoker());
         }

@@ -24,20 +24,45 @@ class ServeCommandTest {
         return command;
     }
 
+    private static Path projectTemplate() {
+        return Path.of(System.getProperty("project.root")).resolve("template.yaml");
+    }
+
+    private static ServerOptions options(ServeCommand command) {
+        return command.options(command.template());
+    }
+
     @Test
-    void by_default_it_listens_on_localhost_8083_and_keeps_executions_in_the_project() {
-        ServerOptions options = parsed().options();
+    void with_a_project_template_it_listens_on_localhost_8083_keeps_executions_in_the_project_and_loads_its_mock_tests() {
+        ServeCommand command = parsed("--template", projectTemplate().toString());
+        ServerOptions options = options(command);
 
         assertThat(options.host()).isEqualTo("127.0.0.1");
         assertThat(options.port()).isEqualTo(8083);
         assertThat(options.database()).isEqualTo(ProjectFiles.root().resolve(".appliance").resolve("server-db"));
+        assertThat(options.mockConfig().testCases()).containsOnlyKeys("CookWorkflow");
+        assertThat(options.waitTimeScale()).isEqualTo(1.0);
+    }
+
+    @Test
+    void with_no_template_here_it_starts_empty_in_memory_as_step_functions_local_does() {
+        ServeCommand command = parsed();
+        ServerOptions options = options(command);
+
+        assertThat(command.template().resources()).isEmpty();
+        assertThat(options.database()).isNull();
         assertThat(options.mockConfig()).isNull();
     }
 
     @Test
+    void no_template_starts_empty_even_when_a_template_is_named() {
+        assertThat(parsed("--no-template", "--template", projectTemplate().toString()).template().stateMachines()).isEmpty();
+    }
+
+    @Test
     void in_memory_keeps_no_database_and_db_names_one() {
-        assertThat(parsed("--in-memory").options().database()).isNull();
-        assertThat(parsed("--db", "x/y").options().database()).isEqualTo(Path.of("x/y"));
+        assertThat(options(parsed("--in-memory", "--template", projectTemplate().toString())).database()).isNull();
+        assertThat(options(parsed("--db", "x/y")).database()).isEqualTo(Path.of("x/y"));
     }
 
     @Test
@@ -54,16 +79,15 @@ class ServeCommandTest {
         Files.writeString(mocks, "{\"StateMachines\":{\"M\":{\"TestCases\":{\"T\":{\"S\":\"R\"}}}},"
                 + "\"MockedResponses\":{\"R\":{\"0\":{\"Return\":1}}}}");
 
-        ServerOptions options = parsed("--mock-config", mocks.toString(), "--in-memory").options();
+        ServerOptions options = options(parsed("--mock-config", mocks.toString(), "--in-memory"));
 
         assertThat(options.mockConfig().testCases()).containsOnlyKeys("M");
     }
 
     @Test
     void the_started_server_answers_the_step_functions_api() throws Exception {
-        ServeCommand command = parsed("--port", "0", "--in-memory", "--template",
-                Path.of(System.getProperty("project.root")).resolve("template.yaml").toString());
-        try (TemplateServer running = command.start(command.options())) {
+        ServeCommand command = parsed("--port", "0", "--in-memory", "--template", projectTemplate().toString());
+        try (TemplateServer running = command.start(options(command), command.template())) {
             StepFunctionsServer server = running.server();
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.endpoint())
                     .header("X-Amz-Target", "AWSStepFunctions.ListStateMachines")

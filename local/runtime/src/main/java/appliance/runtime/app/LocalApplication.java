@@ -50,6 +50,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -269,13 +270,32 @@ public final class LocalApplication implements AutoCloseable {
         }
     }
 
+    /**
+     * PutEvents for a Step Functions server in front of this application: each valid entry is routed through
+     * the template's rules; a state machine target is started by {@code startStateMachine} (given its ARN and
+     * input), a function target runs here.
+     *
+     * @return PutEvents' outcome
+     */
+    public EventRouter.PutEventsOutcome putEvents(List<PutEventsFile.ParsedEntry> entries,
+            BiConsumer<String, JsonNode> startStateMachine) {
+        EventRouter.PutEventsOutcome outcome = events.putEvents(entries);
+        outcome.routed().forEach(routed -> routed.ifPresent(event -> deliver(event, startStateMachine)));
+        return outcome;
+    }
+
     private List<Execution> deliver(EventRouter.RoutedEvent routed) {
         List<Execution> started = new ArrayList<>();
+        deliver(routed, (target, input) -> started.add(startExecution(target, UUID.randomUUID().toString(), input, null)));
+        return started;
+    }
+
+    private void deliver(EventRouter.RoutedEvent routed, BiConsumer<String, JsonNode> startStateMachine) {
         for (EventRouter.Delivery delivery : routed.deliveries()) {
             String target = delivery.target().targetArn();
             JsonNode input = parse(delivery.input(), "Rule " + delivery.target().ruleName() + " gave its target");
             if (definitions.containsKey(target)) {
-                started.add(startExecution(target, UUID.randomUUID().toString(), input, null));
+                startStateMachine.accept(target, input);
             } else if (lambdas.registry().contains(target)) {
                 deliverToLambda(target, input);
             } else {
@@ -283,7 +303,6 @@ public final class LocalApplication implements AutoCloseable {
                         + ", which is not a state machine or function of the template");
             }
         }
-        return started;
     }
 
     private static JsonNode parse(String json, String what) {

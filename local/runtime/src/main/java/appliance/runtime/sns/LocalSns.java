@@ -53,6 +53,11 @@ public final class LocalSns {
         subscriptions.add(subscription);
     }
 
+    /** Every topic's ARN, in no particular order. */
+    public List<String> topics() {
+        return List.copyOf(subscriptionsByTopic.keySet());
+    }
+
     public List<SnsSubscription> subscriptions(String topicArn) {
         return List.copyOf(subscriptionsByTopic.getOrDefault(topicArn, List.of()));
     }

@@ -43,6 +43,16 @@ public record SamTemplate(
         outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
     }
 
+    /**
+     * A template with no resources, as Step Functions Local starts: state machines come through the API.
+     *
+     * @param baseDirectory the folder relative paths are resolved against (the working directory)
+     */
+    public static SamTemplate empty(Path baseDirectory, TemplateSettings settings) {
+        return new SamTemplate(baseDirectory.toAbsolutePath().normalize().resolve("template.yaml"), settings, Map.of(),
+                Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
+    }
+
     /** Loads with the default settings (stack appliance-local, us-east-1, 123456789012, no overrides). */
     public static SamTemplate load(Path templateFile) {
         return load(templateFile, TemplateSettings.defaults());
