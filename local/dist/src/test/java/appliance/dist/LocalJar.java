@@ -44,20 +44,20 @@ final class LocalJar implements AutoCloseable {
         return jar;
     }
 
-    private static ProcessBuilder java(Path folder, Map<String, String> environment, List<String> args) {
+    private static List<String> java(List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar().toString()));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        return builder;
+        return command;
     }
 
     /** {@code java -jar appliance-local.jar serve --port 0 ARGS} in {@code folder}; returns once it listens. */
     static LocalJar serve(Path folder, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("serve", "--port", "0"));
         command.addAll(List.of(args));
-        Process process = java(folder, environment, command).start();
+        ProcessBuilder builder = new ProcessBuilder(java(command)).directory(folder.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         StringBuffer output = new StringBuffer();
         CompletableFuture<URI> listening = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
@@ -85,25 +85,10 @@ final class LocalJar implements AutoCloseable {
         }
     }
 
-    /** The result of a command that ends: its exit code and everything it printed. */
-    record Result(int exitCode, String output) {
-    }
-
-    /** {@code java -jar appliance-local.jar ARGS} in {@code folder}, to its end (at most two minutes). */
-    static Result run(Path folder, Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        Process process = java(folder, environment, List.of(args)).start();
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "";
-            }
-        });
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("java -jar appliance-local.jar " + String.join(" ", args) + " did not end");
-        }
-        return new Result(process.exitValue(), output.join());
+    /** {@code java -jar appliance-local.jar ARGS} in {@code folder}, to its end. */
+    static Processes.Result run(Path folder, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        return Processes.run(folder, environment, java(List.of(args)));
     }
 
     URI endpoint() {

@@ -29,7 +29,7 @@ class UsersProjectIT {
 
     @Test
     void graph_draws_the_users_state_machine() throws Exception {
-        LocalJar.Result graph = LocalJar.run(project, Map.of(), "graph");
+        Processes.Result graph = LocalJar.run(project, Map.of(), "graph");
 
         assertThat(graph.exitCode()).as(graph.output()).isZero();
         assertThat(graph.output()).contains("flowchart TD", "Pick greeting", "Deliver greeting");
@@ -37,7 +37,7 @@ class UsersProjectIT {
 
     @Test
     void execute_runs_one_definition_on_one_input() throws Exception {
-        LocalJar.Result execute = LocalJar.run(project, Map.of(), "execute", "--definition", "statemachine/greeter.asl.json",
+        Processes.Result execute = LocalJar.run(project, Map.of(), "execute", "--definition", "statemachine/greeter.asl.json",
                 "--input", "events/en.json");
 
         assertThat(execute.exitCode()).as(execute.output()).isZero();
@@ -46,7 +46,7 @@ class UsersProjectIT {
 
     @Test
     void test_runs_the_users_mock_test_cases() throws Exception {
-        LocalJar.Result test = LocalJar.run(project, Map.of(), "test");
+        Processes.Result test = LocalJar.run(project, Map.of(), "test");
 
         assertThat(test.exitCode()).as(test.output()).isZero();
         assertThat(test.output()).contains("FrenchDelivered", "FrenchUndeliverable", "2 passed, 0 failed");
@@ -54,7 +54,7 @@ class UsersProjectIT {
 
     @Test
     void run_runs_an_event_through_the_users_template() throws Exception {
-        LocalJar.Result run = LocalJar.run(project, Map.of(), "run", "events/en.json", "--json");
+        Processes.Result run = LocalJar.run(project, Map.of(), "run", "events/en.json", "--json");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("\"status\":\"SUCCEEDED\"", "Hello, Ada!");
