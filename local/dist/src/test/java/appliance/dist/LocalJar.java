@@ -18,7 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * appliance-local.jar as a user runs it: {@code java -jar appliance-local.jar ...} in a folder of their
+ * appliance-local.jar as a user runs it: {@code java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar appliance-local.jar ...}
+ * (the README's command) in a folder of their
  * own (no repository around it), with the environment they give. {@link #serve} waits until the server
  * prints its endpoint; {@link #run} waits for a command to end.
  */
@@ -45,8 +46,10 @@ final class LocalJar implements AutoCloseable {
     }
 
     private static List<String> java(List<String> args) {
+        // The README's command: the flags favour a quick start (a function's cold start within its Timeout on a
+        // busy machine) over peak throughput, as bin/appliance's do.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toString()));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar().toString()));
         command.addAll(args);
         return command;
     }
