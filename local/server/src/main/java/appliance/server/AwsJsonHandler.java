@@ -83,7 +83,8 @@ final class AwsJsonHandler implements HttpHandler {
         return action.apply(new Request(parseBody(body)));
     }
 
-    private static ObjectNode parseBody(byte[] body) {
+    /** The body of an AWS JSON request: an object (empty for no body); anything else is a SerializationException. */
+    static ObjectNode parseBody(byte[] body) {
         if (body.length == 0) {
             return JsonNodeFactory.instance.objectNode();
         }

@@ -1,16 +1,11 @@
 package appliance.server;
 
 import appliance.engine.definition.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -32,10 +27,7 @@ final class EventBridgeHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(AwsJsonHandler.MAX_BODY_BYTES);
-            }
+            byte[] body = Exchanges.body(exchange);
             int status = 200;
             ObjectNode answer;
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
@@ -44,7 +36,7 @@ final class EventBridgeHandler implements HttpHandler {
                     throw new ApiException("UnknownOperationException", "This local EventBridge answers PutEvents only, not "
                             + (target == null ? "a request without X-Amz-Target" : target));
                 }
-                answer = bus.putEvents(parse(body));
+                answer = bus.putEvents(AwsJsonHandler.parseBody(body));
             } catch (ApiException refused) {
                 status = 400;
                 answer = error(refused.code(), refused.getMessage());
@@ -56,28 +48,8 @@ final class EventBridgeHandler implements HttpHandler {
                 answer = error("InternalException", failed.getClass().getSimpleName()
                         + (failed.getMessage() == null ? "" : ": " + failed.getMessage()));
             }
-            byte[] bytes = Json.compact(answer).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-            exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            Exchanges.respond(exchange, status, CONTENT_TYPE, UUID.randomUUID().toString(), Json.compact(answer));
         }
-    }
-
-    private static ObjectNode parse(byte[] body) {
-        try {
-            JsonNode json = body.length == 0 ? JsonNodeFactory.instance.objectNode() : Json.MAPPER.readTree(body);
-            if (json instanceof ObjectNode object) {
-                return object;
-            }
-        } catch (JsonProcessingException e) {
-            throw new ApiException("SerializationException", "The request body is not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ApiException("SerializationException", "The request body could not be read");
-        }
-        throw new ApiException("SerializationException", "The request body must be a JSON object");
     }
 
     private static ObjectNode error(String code, String message) {

@@ -3,8 +3,6 @@ package appliance.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,10 +26,7 @@ final class SnsQueryHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = new String(in.readNBytes(AwsJsonHandler.MAX_BODY_BYTES), StandardCharsets.UTF_8);
-            }
+            String body = new String(Exchanges.body(exchange), StandardCharsets.UTF_8);
             String query = exchange.getRequestURI().getRawQuery();
             QueryForm form = QueryForm.parse(body.isEmpty() && query != null ? query : body);
             String requestId = UUID.randomUUID().toString();
@@ -47,13 +42,7 @@ final class SnsQueryHandler implements HttpHandler {
                 xml = error("Receiver", "InternalError", failed.getClass().getSimpleName()
                         + (failed.getMessage() == null ? "" : ": " + failed.getMessage()), requestId);
             }
-            byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/xml");
-            exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            Exchanges.respond(exchange, status, "text/xml", requestId, xml);
         }
     }
 
