@@ -26,8 +26,8 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
  * A Task's JSON as an AWS SDK v2 request, and an SDK response as the Task's result, for any service,
- * through the SDK's own model of each shape ({@link SdkPojo#sdkFields()}): member names as the service's
- * API names them (PascalCase, as Step Functions takes and gives them), blobs as base64 text, timestamps
+ * through the SDK's own model of each shape ({@link SdkPojo#sdkFields()}): member names in PascalCase, as
+ * Step Functions takes and gives them whatever the service's own casing, blobs as base64 text, timestamps
  * as ISO-8601 text. A field the shape does not have, or a value of the wrong type, fails the task with
  * {@code States.Runtime} naming the field.
  */
@@ -55,7 +55,7 @@ final class SdkPojoJson {
         for (SdkField<?> field : response.sdkFields()) {
             JsonNode value = toJson(field, field.getValueOrDefault(response));
             if (value != null) {
-                json.set(field.memberName(), value);
+                json.set(pascalCase(field.memberName()), value);
             }
         }
         return json;
@@ -63,9 +63,9 @@ final class SdkPojoJson {
 
     private static void fill(SdkPojo builder, JsonNode object, String path) {
         Map<String, SdkField<?>> fields = new LinkedHashMap<>();
-        builder.sdkFields().forEach(field -> fields.put(field.memberName(), field));
+        builder.sdkFields().forEach(field -> fields.put(pascalCase(field.memberName()), field));
         object.properties().forEach(entry -> {
-            SdkField<?> field = fields.get(entry.getKey());
+            SdkField<?> field = fields.get(pascalCase(entry.getKey()));
             String where = path + entry.getKey();
             if (field == null) {
                 throw invalid("The field '" + where + "' is not supported; the request takes " + fields.keySet());
@@ -228,6 +228,14 @@ final class SdkPojoJson {
             return DocumentJson.toJson(document);
         }
         return NODES.textNode(value.toString());
+    }
+
+    /**
+     * A member's name as Step Functions writes it: PascalCase, even where the service's own model is
+     * camelCase (Step Functions' API: {@code stateMachineArn} is {@code StateMachineArn} in a task).
+     */
+    private static String pascalCase(String name) {
+        return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     private static JsonNode orNull(JsonNode value) {

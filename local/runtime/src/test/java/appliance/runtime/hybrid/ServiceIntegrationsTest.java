@@ -118,9 +118,10 @@ class ServiceIntegrationsTest {
     }
 
     @Test
-    void dynamodb_and_eventbridge_through_moto() throws Exception {
+    void dynamodb_eventbridge_and_sns_through_moto() throws Exception {
         try (MotoServer moto = MotoServer.start();
-                ServiceIntegrations tasks = integrations(Map.of("dynamodb", moto.endpoint(), "eventbridge", moto.endpoint()))) {
+                ServiceIntegrations tasks = integrations(Map.of("dynamodb", moto.endpoint(), "eventbridge", moto.endpoint(),
+                        "sns", moto.endpoint()))) {
             call(tasks, "arn:aws:states:::aws-sdk:dynamodb:createTable", """
                     {"TableName":"Cooks","BillingMode":"PAY_PER_REQUEST",
                      "AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],
@@ -133,6 +134,11 @@ class ServiceIntegrationsTest {
             JsonNode put = call(tasks, "arn:aws:states:::events:putEvents",
                     "{\"Entries\":[{\"Source\":\"appliance.microwave\",\"DetailType\":\"Cook Ended\",\"Detail\":\"{}\"}]}");
 
+            String topic = call(tasks, "arn:aws:states:::aws-sdk:sns:createTopic", "{\"Name\":\"Alerts\"}").get("TopicArn").asText();
+            JsonNode published = call(tasks, "arn:aws:states:::aws-sdk:sns:publish",
+                    "{\"TopicArn\":\"" + topic + "\",\"Message\":\"cook ended\"}");
+
+            assertThat(published.get("MessageId").asText()).as("SNS's query protocol through the same generic call").isNotEmpty();
             assertThat(got.at("/Item/secs/N").asText()).isEqualTo("45");
             assertThat(got.at("/SdkHttpMetadata/HttpStatusCode").asInt()).isEqualTo(200);
             assertThat(missing.error()).isEqualTo("DynamoDB.ResourceNotFoundException");
