@@ -43,6 +43,24 @@ class HybridProcessTest {
     }
 
     @Test
+    void serve_sends_the_template_machines_lambda_calls_to_the_endpoint_too() throws Exception {
+        try (FakeLambdaEndpoint lambda = FakeLambdaEndpoint.answering(Map.of(
+                "ClassifyCookFunction", CLASSIFIED, "RecordCookFunction", RECORDED));
+                RunningServe serve = RunningServe.start("--lambda-endpoint", lambda.url())) {
+            String input = java.nio.file.Files.readString(UserProcess.root().resolve("events/preset-ended-early.json"));
+            JsonNode started = serve.call("StartExecution", JSON.createObjectNode()
+                    .put("stateMachineArn", "arn:aws:states:us-east-1:123456789012:stateMachine:CookWorkflow")
+                    .put("input", input));
+
+            JsonNode ended = serve.untilEnded(started.get("executionArn").asText());
+
+            assertThat(ended.get("status").asText()).as(ended.toString()).isEqualTo("SUCCEEDED");
+            assertThat(JSON.readTree(ended.get("output").asText())).isEqualTo(JSON.readTree(RECORDED));
+            assertThat(lambda.invoked()).containsExactly("ClassifyCookFunction", "RecordCookFunction");
+        }
+    }
+
+    @Test
     void an_endpoint_that_is_down_fails_the_task_with_lambda_sdk_client_exception_saying_why() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

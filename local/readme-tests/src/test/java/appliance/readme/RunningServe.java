@@ -1,9 +1,15 @@
 package appliance.readme;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +22,7 @@ import java.util.regex.Pattern;
  */
 final class RunningServe implements AutoCloseable {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ENDPOINT = Pattern.compile("Step Functions API on (http://127\\.0\\.0\\.1:(\\d+))");
 
     private final Process process;
@@ -67,6 +74,31 @@ final class RunningServe implements AutoCloseable {
 
     String endpoint() {
         return endpoint;
+    }
+
+    /** One call of the Step Functions API (AWS JSON 1.0), as an SDK makes it; its answer, which must be a 200. */
+    JsonNode call(String action, JsonNode request) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(endpoint))
+                        .header("Content-Type", "application/x-amz-json-1.0")
+                        .header("X-Amz-Target", "AWSStepFunctions." + action)
+                        .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(action + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** DescribeExecution, asked again until the execution has ended (a generous bound fails a hung one). */
+    JsonNode untilEnded(String executionArn) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            JsonNode described = call("DescribeExecution", JSON.createObjectNode().put("executionArn", executionArn));
+            if (!described.get("status").asText().equals("RUNNING")) {
+                return described;
+            }
+        }
+        throw new AssertionError(executionArn + " still RUNNING after 2 minutes");
     }
 
     /** A README command with the README's port replaced by this server's. */

@@ -153,11 +153,7 @@ class WebDebuggerBrowserTest {
 
     @Test
     void a_caught_error_shows_the_state_as_caught_with_its_error_and_the_execution_failing_later() throws IOException {
-        openMachine("CookWorkflow");
-        new Select(browser.findElement(By.id("sample"))).selectByVisibleText("preset-ended-early.json");
-        new Select(browser.findElement(By.id("test-case"))).selectByVisibleText("NotificationFailed");
-        browser.findElement(By.id("execution-name-input")).sendKeys("refused");
-        browser.findElement(By.id("start-button")).click();
+        startFromTheForm("NotificationFailed", "refused");
 
         await().until(ExpectedConditions.textToBe(By.cssSelector("#execution-status .badge"), "FAILED"));
         assertThat(browser.findElement(By.id("execution-name")).getText()).isEqualTo("refused");
@@ -216,11 +212,7 @@ class WebDebuggerBrowserTest {
     void fit_shows_the_whole_graph_the_history_is_a_tab_away_and_dates_are_iso() {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
         try {
-            openMachine("CookWorkflow");
-            new Select(browser.findElement(By.id("sample"))).selectByVisibleText("preset-ended-early.json");
-            new Select(browser.findElement(By.id("test-case"))).selectByVisibleText("PresetEndedEarly");
-            browser.findElement(By.id("execution-name-input")).sendKeys("fitted");
-            browser.findElement(By.id("start-button")).click();
+            startFromTheForm("PresetEndedEarly", "fitted");
             await().until(ExpectedConditions.textToBe(By.cssSelector("#execution-status .badge"), "SUCCEEDED"));
 
             click(By.id("zoom-fit"));
@@ -248,11 +240,7 @@ class WebDebuggerBrowserTest {
 
     @Test
     void the_url_says_what_is_shown_editing_it_and_back_and_forward_follow_it() {
-        openMachine("CookWorkflow");
-        new Select(browser.findElement(By.id("sample"))).selectByVisibleText("preset-ended-early.json");
-        new Select(browser.findElement(By.id("test-case"))).selectByVisibleText("PresetEndedEarly");
-        browser.findElement(By.id("execution-name-input")).sendKeys("navigated");
-        browser.findElement(By.id("start-button")).click();
+        startFromTheForm("PresetEndedEarly", "navigated");
         await().until(ExpectedConditions.textToBe(By.cssSelector("#execution-status .badge"), "SUCCEEDED"));
         click(stateLocator("Classify cook"));
         await().until(ExpectedConditions.textToBe(By.id("state-name"), "Classify cook"));
@@ -301,6 +289,15 @@ class WebDebuggerBrowserTest {
 
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-bar"), "does not answer"));
         assertThat(browser.findElement(By.id("error-bar")).getText()).contains("bin/appliance serve has stopped");
+    }
+
+    /** Starts an execution of CookWorkflow from the page's form: the preset sample, a mock test case, a name. */
+    private static void startFromTheForm(String testCase, String name) {
+        openMachine("CookWorkflow");
+        new Select(browser.findElement(By.id("sample"))).selectByVisibleText("preset-ended-early.json");
+        new Select(browser.findElement(By.id("test-case"))).selectByVisibleText(testCase);
+        browser.findElement(By.id("execution-name-input")).sendKeys(name);
+        browser.findElement(By.id("start-button")).click();
     }
 
     private static void openMachine(String name) {
