@@ -36,7 +36,9 @@ final class TemplateServer implements AutoCloseable {
         try {
             application = LocalApplication.start(template, local.withFunctionEnvironment(
                     Map.of("AWS_ENDPOINT_URL_SFN", server.endpoint().toString())));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Never a server left listening with none of the template's machines (its threads would keep
+            // the process alive after the error).
             server.close();
             throw e;
         }
