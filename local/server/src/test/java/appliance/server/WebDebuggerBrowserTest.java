@@ -259,6 +259,7 @@ class WebDebuggerBrowserTest {
     @Test
     void stop_asks_first_and_only_a_yes_stops() throws Exception {
         openMachine("Held");
+        assertThat(browser.findElement(By.id("test-case-row")).isDisplayed()).as("no mock test case to choose").isFalse();
         browser.findElement(By.id("input-json")).clear();
         browser.findElement(By.id("input-json")).sendKeys("{\"order\": \"o-3\"}");
         browser.findElement(By.id("execution-name-input")).sendKeys("to-stop");
