@@ -102,6 +102,11 @@ public final class ExecuteCommand implements Callable<Integer> {
         }
         out.println(toJson(json, ended));
         out.flush();
+        if (mockConfigFile == null && ended.cause() != null && ended.cause().startsWith(UnknownResourceInvoker.NO_HANDLER)) {
+            err.println("bin/appliance execute: a Task has nothing to answer it here: give the tasks their answers with"
+                    + " --mock-config FILE --test-case NAME (for example statemachine/test/MockConfigFile.json), or run the"
+                    + " template's workflow, functions and all, with bin/appliance run EVENT");
+        }
         return ended.status() == ExecutionStatus.SUCCEEDED ? 0 : FAILED;
     }
 

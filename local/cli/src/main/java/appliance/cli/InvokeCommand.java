@@ -45,8 +45,12 @@ final class InvokeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FUNCTION", description = "The function's logical id in the template.")
     String functionId;
 
-    @Parameters(index = "1", paramLabel = "EVENT", description = "A file with the event, for example events/cook-completed.json.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "EVENT",
+            description = "A file with the event, for example events/cook-completed.json; - reads standard input; {} when absent, as sam local invoke sends.")
     String eventFile;
+
+    @Option(names = {"-e", "--event"}, paramLabel = "FILE", description = "The event file, as sam local invoke takes it (- for standard input).")
+    String namedEventFile;
 
     @Option(names = {"-q", "--quiet"}, description = "Do not print the function's log on stderr.")
     boolean quiet;
@@ -57,7 +61,11 @@ final class InvokeCommand implements Callable<Integer> {
         FunctionResource function = template.function(functionId).orElseThrow(() -> new UserError(
                 "no function " + functionId + " in " + templateOptions.template + "; its functions are "
                         + template.functions().stream().map(FunctionResource::logicalId).collect(Collectors.joining(", "))));
-        byte[] event = JsonFiles.readText(eventFile).getBytes(StandardCharsets.UTF_8);
+        if (eventFile != null && namedEventFile != null) {
+            throw new UserError("one event: " + eventFile + " or --event " + namedEventFile + ", not both");
+        }
+        String file = namedEventFile != null ? namedEventFile : eventFile;
+        byte[] event = (file == null ? "{}" : JsonFiles.readText(file)).getBytes(StandardCharsets.UTF_8);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LambdaRuntimeOptions options = LambdaRuntimeOptions.defaults().withLogSink(log -> {

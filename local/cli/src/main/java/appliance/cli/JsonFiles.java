@@ -16,7 +16,17 @@ final class JsonFiles {
     private JsonFiles() {
     }
 
+    /** What names standard input instead of a file, as sam and most tools take it. */
+    static final String STDIN = "-";
+
     static String readText(String userPath) {
+        if (STDIN.equals(userPath)) {
+            try {
+                return new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UserError("cannot read standard input: " + e.getMessage());
+            }
+        }
         Path file = ProjectFiles.resolve(userPath);
         try {
             return Files.readString(file);

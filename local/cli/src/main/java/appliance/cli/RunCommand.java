@@ -30,14 +30,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs each event through the workflow of the template and shows what happened.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every execution succeeded", "1:an execution failed, or an event started none",
-                "2:bad arguments, template or event file"})
+        exitCodeListHeading = "%nExit codes (1, 4 and 8 add up when several kinds of failure happen):%n",
+        exitCodeList = {"0:every execution succeeded", "1:an execution ended other than SUCCEEDED",
+                "4:an event started no execution", "8:a file was not an event (unreadable, not JSON, over 256 KiB)",
+                "2:bad arguments or template"})
 final class RunCommand implements Callable<Integer> {
 
-    static final int NOT_ALL_SUCCEEDED = 1;
     /** Above this many events a progress line is printed on stderr. */
     private static final int PROGRESS_FROM = 10;
+    /** Step Functions' limit on an execution's input, which StartExecution enforces (and SNS's and EventBridge's on an event). */
+    static final int MAX_INPUT_BYTES = 262_144;
 
     @Spec
     CommandSpec spec;
@@ -48,8 +50,12 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions runtimeOptions = new RuntimeOptions();
 
-    @Parameters(arity = "1..*", paramLabel = "EVENT", description = "Files with an event each: bare, EventBridge envelope or SNS envelope.")
-    List<String> eventFiles;
+    @Parameters(arity = "0..*", paramLabel = "EVENT",
+            description = "Files with an event each: bare, EventBridge envelope or SNS envelope; - reads standard input.")
+    List<String> eventFiles = new ArrayList<>();
+
+    @Option(names = {"-e", "--event"}, paramLabel = "FILE", description = "An event file, as sam local invoke takes it (- for standard input).")
+    List<String> namedEventFiles = new ArrayList<>();
 
     @Option(names = "--json", description = "One JSON object per execution, on a line each, instead of the report.")
     boolean json;
@@ -60,53 +66,60 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<String> files = new ArrayList<>(namedEventFiles);
+        files.addAll(eventFiles);
+        if (files.isEmpty()) {
+            throw new UserError("no event: name event files (or - for standard input), for example events/preset-ended-early.json");
+        }
         SamTemplate template = templateOptions.load();
         String bareEventsGoTo = bareEventTarget(template);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunReportPrinter printer = new RunReportPrinter(out, json);
-        boolean allSucceeded = true;
-        boolean badEvent = false;
+        RunTally tally = new RunTally();
         try (LocalApplication application = LocalApplication.start(template, runtimeOptions.localOptions())) {
-            for (int i = 0; i < eventFiles.size(); i++) {
-                String file = eventFiles.get(i);
+            for (int i = 0; i < files.size(); i++) {
+                String file = files.get(i);
                 try {
-                    allSucceeded &= runEvent(application, file, bareEventsGoTo, printer);
+                    runEvent(application, file, bareEventsGoTo, printer, tally);
                 } catch (UserError e) {
                     // One bad file does not stop the others: it is reported, and the exit code says so.
-                    badEvent = true;
+                    tally.notAnEvent();
                     report(out, err, file, e.getMessage());
                 }
                 out.flush();
-                if (eventFiles.size() > PROGRESS_FROM && ((i + 1) % Math.max(1, eventFiles.size() / 10) == 0
-                        || i + 1 == eventFiles.size())) {
-                    err.printf("bin/appliance run: %d of %d events run%n", i + 1, eventFiles.size());
+                if (files.size() > PROGRESS_FROM && ((i + 1) % Math.max(1, files.size() / 10) == 0 || i + 1 == files.size())) {
+                    err.printf("bin/appliance run: %d of %d events run%n", i + 1, files.size());
                     err.flush();
                 }
             }
         } catch (TemplateException | LambdaConfigurationException e) {
             throw new UserError(e.getMessage());
         }
-        return badEvent ? ApplianceCommand.USER_ERROR : allSucceeded ? 0 : NOT_ALL_SUCCEEDED;
+        if (files.size() > 1) {
+            // The last line says how it went; with --json, stdout stays one JSON object a line.
+            (json ? err : out).println(tally.summary(files.size()));
+        }
+        return tally.exitCode();
     }
 
-    /** Runs one event to the end of every execution it starts, prints them, and says whether all succeeded. */
-    private boolean runEvent(LocalApplication application, String file, String bareEventsGoTo, RunReportPrinter printer) {
+    /** Runs one event to the end of every execution it starts, prints them, and counts how they ended. */
+    private void runEvent(LocalApplication application, String file, String bareEventsGoTo, RunReportPrinter printer,
+            RunTally tally) {
         PrintWriter out = spec.commandLine().getOut();
         List<Execution> started = submit(application, file, bareEventsGoTo);
         application.runUntilIdle();
         if (started.isEmpty()) {
             report(out, spec.commandLine().getErr(), file,
                     "the event started no execution: no rule or subscription of the template took it");
-            return false;
+            tally.startedNothing();
+            return;
         }
-        boolean allSucceeded = true;
         for (Execution execution : started) {
             ExecutionReport report = application.report(execution);
-            allSucceeded &= report.succeeded();
+            tally.executionEnded(report.succeeded());
             printer.print(file, report);
         }
-        return allSucceeded;
     }
 
     private void report(PrintWriter out, PrintWriter err, String file, String problem) {
@@ -150,6 +163,13 @@ final class RunCommand implements Callable<Integer> {
 
     private static JsonNode readEvent(String file) {
         String text = JsonFiles.readText(file);
+        int bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_INPUT_BYTES) {
+            // StartExecution refuses such an input (ValidationException), as bin/appliance serve does; an SNS
+            // message and an EventBridge entry have the same limit, so no route takes it.
+            throw new UserError("the event is " + bytes + " bytes; AWS takes at most " + MAX_INPUT_BYTES
+                    + " (256 KiB: Step Functions' input, an SNS message, an EventBridge entry), so no workflow can start with it");
+        }
         try {
             JsonNode event = JsonFiles.JSON.readTree(text);
             if (event == null || event.isMissingNode()) {

@@ -41,7 +41,9 @@ final class TemplateServer implements AutoCloseable {
         }
         try {
             application = LocalApplication.start(template, wired);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Never a server left listening with none of the template's machines (its threads would keep
+            // the process alive after the error).
             server.close();
             throw e;
         }

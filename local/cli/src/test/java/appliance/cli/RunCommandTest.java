@@ -104,7 +104,7 @@ class RunCommandTest {
 
         CommandRun run = run(event.toString());
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(4);
         assertThat(run.err()).contains("the event started no execution");
     }
 
@@ -127,7 +127,8 @@ class RunCommandTest {
 
         CommandRun run = run(files.toArray(String[]::new));
 
-        assertThat(run.exitCode()).isEqualTo(2);
+        // Executions that failed (1) and files that are no event (8).
+        assertThat(run.exitCode()).isEqualTo(9);
         List<JsonNode> lines = new ArrayList<>();
         for (String line : run.out().lines().toList()) {
             lines.add(JsonFiles.JSON.readTree(line));

@@ -138,25 +138,22 @@ class WebDebuggerBrowserTest {
 
         List<WebElement> highlighted = browser.findElements(By.cssSelector("#events-table tr.highlight"));
         assertThat(highlighted).extracting(row -> row.getDomAttribute("data-state")).containsOnly("Classify cook");
-        assertThat(browser.findElements(By.cssSelector("#events-table tbody tr")).get(0).getText())
-                .contains("ExecutionStarted");
 
         Path screenshot = Path.of("target", "web-debugger.png");
         Files.createDirectories(screenshot.getParent());
         Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
         assertThat(screenshot).isNotEmptyFile();
+        click(By.id("tab-history"));
         WebElement history = browser.findElement(By.cssSelector("section.history"));
-        browser.executeScript("arguments[0].scrollIntoView()", history);
+        await().until(driver -> history.isDisplayed());
+        assertThat(browser.findElements(By.cssSelector("#events-table tbody tr")).get(0).getText())
+                .contains("ExecutionStarted");
         Files.write(Path.of("target", "web-debugger-history.png"), history.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
     void a_caught_error_shows_the_state_as_caught_with_its_error_and_the_execution_failing_later() throws IOException {
-        openMachine("CookWorkflow");
-        new Select(browser.findElement(By.id("sample"))).selectByVisibleText("preset-ended-early.json");
-        new Select(browser.findElement(By.id("test-case"))).selectByVisibleText("NotificationFailed");
-        browser.findElement(By.id("execution-name-input")).sendKeys("refused");
-        browser.findElement(By.id("start-button")).click();
+        startFromTheForm("NotificationFailed", "refused");
 
         await().until(ExpectedConditions.textToBe(By.cssSelector("#execution-status .badge"), "FAILED"));
         assertThat(browser.findElement(By.id("execution-name")).getText()).isEqualTo("refused");
@@ -196,10 +193,133 @@ class WebDebuggerBrowserTest {
         assertThat(statusOf("Sold out")).isEqualTo("none");
     }
 
+    @Test
+    void the_execution_list_shows_new_executions_and_status_changes_without_a_reload() throws Exception {
+        openMachine("Held");
+        String arn = startFromOutside("Held", "started-elsewhere", "{\"order\": \"o-2\"}");
+        CompletableFuture<com.fasterxml.jackson.databind.JsonNode> held = tasks.nextHeld();
+
+        By listed = By.cssSelector("#execution-list button[data-name='started-elsewhere'] .execution-status-text");
+        await().until(ExpectedConditions.textToBe(listed, "RUNNING"));
+        held.complete(appliance.engine.definition.Json.MAPPER.readTree("{\"count\": 0}"));
+
+        await().until(ExpectedConditions.textToBe(listed, "FAILED"));
+        assertThat(browser.findElements(By.id("refresh-button")).get(0).isDisplayed()).isTrue();
+        assertThat(arn).endsWith(":started-elsewhere");
+    }
+
+    @Test
+    void fit_shows_the_whole_graph_the_history_is_a_tab_away_and_dates_are_iso() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+        try {
+            startFromTheForm("PresetEndedEarly", "fitted");
+            await().until(ExpectedConditions.textToBe(By.cssSelector("#execution-status .badge"), "SUCCEEDED"));
+
+            click(By.id("zoom-fit"));
+            org.openqa.selenium.Rectangle area = browser.findElement(By.id("graph")).getRect();
+            org.openqa.selenium.Rectangle drawn = browser.findElement(By.id("graph-svg")).getRect();
+            assertThat(drawn.getHeight()).as("graph height within its area").isLessThanOrEqualTo(area.getHeight());
+            assertThat(drawn.getWidth()).as("graph width within its area").isLessThanOrEqualTo(area.getWidth());
+            assertThat(browser.findElement(By.cssSelector("#graph .state[data-state='Cook handled'] text.type")).getText())
+                    .as("status in words on the graph").contains("succeeded");
+            assertThat(browser.findElement(By.cssSelector("#execution-list button[data-name='fitted'] .execution-status-text"))
+                    .getText()).as("status in words in the list").isEqualTo("SUCCEEDED");
+            assertThat(browser.findElement(By.id("execution-meta")).getText())
+                    .matches("started \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z .*");
+
+            click(By.id("tab-history"));
+            WebElement firstEvent = browser.findElement(By.cssSelector("#events-table tbody tr"));
+            await().until(driver -> firstEvent.isDisplayed());
+            assertThat(firstEvent.getRect().getY()).as("the history starts on the first screen").isLessThan(900);
+            assertThat(browser.findElement(By.id("graph")).isDisplayed()).isFalse();
+            assertThat(browser.getCurrentUrl()).contains("tab=history");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1600, 1300));
+        }
+    }
+
+    @Test
+    void the_url_says_what_is_shown_editing_it_and_back_and_forward_follow_it() {
+        startFromTheForm("PresetEndedEarly", "navigated");
+        await().until(ExpectedConditions.textToBe(By.cssSelector("#execution-status .badge"), "SUCCEEDED"));
+        click(stateLocator("Classify cook"));
+        await().until(ExpectedConditions.textToBe(By.id("state-name"), "Classify cook"));
+        String classify = browser.getCurrentUrl();
+
+        browser.get(classify.replace("state=Classify+cook", "state=Notify+owner"));
+        await().until(ExpectedConditions.textToBe(By.id("state-name"), "Notify owner"));
+
+        browser.navigate().back();
+        await().until(ExpectedConditions.textToBe(By.id("state-name"), "Classify cook"));
+        browser.navigate().forward();
+        await().until(ExpectedConditions.textToBe(By.id("state-name"), "Notify owner"));
+        assertThat(browser.getCurrentUrl()).contains("execution=").contains("state=Notify+owner");
+    }
+
+    @Test
+    void stop_asks_first_and_only_a_yes_stops() throws Exception {
+        openMachine("Held");
+        assertThat(browser.findElement(By.id("test-case-row")).isDisplayed()).as("no mock test case to choose").isFalse();
+        browser.findElement(By.id("input-json")).clear();
+        browser.findElement(By.id("input-json")).sendKeys("{\"order\": \"o-3\"}");
+        browser.findElement(By.id("execution-name-input")).sendKeys("to-stop");
+        browser.findElement(By.id("start-button")).click();
+        CompletableFuture<com.fasterxml.jackson.databind.JsonNode> held = tasks.nextHeld();
+        await().until(ExpectedConditions.textToBe(By.cssSelector("#execution-status .badge"), "RUNNING"));
+
+        click(By.id("stop-button"));
+        org.openqa.selenium.Alert question = await().until(ExpectedConditions.alertIsPresent());
+        assertThat(question.getText()).contains("Stop the execution to-stop?");
+        question.dismiss();
+        assertThat(textOf(By.cssSelector("#execution-status .badge"))).isEqualTo("RUNNING");
+
+        click(By.id("stop-button"));
+        await().until(ExpectedConditions.alertIsPresent()).accept();
+        await().until(ExpectedConditions.textToBe(By.cssSelector("#execution-status .badge"), "ABORTED"));
+        held.complete(appliance.engine.definition.Json.MAPPER.readTree("{\"count\": 1}"));
+    }
+
+    @Test
+    void a_server_that_is_gone_is_named_on_the_page() {
+        StepFunctionsServer doomed = StepFunctionsServer.start(ServerOptions.inMemory(0), tasks, Clock.systemUTC());
+        doomed.registerStateMachine("Held", HELD, "STANDARD", tasks);
+        browser.get(doomed.endpoint() + "/");
+        await().until(ExpectedConditions.textToBe(By.id("start-machine"), "Held"));
+
+        doomed.close();
+
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-bar"), "does not answer"));
+        assertThat(browser.findElement(By.id("error-bar")).getText()).contains("bin/appliance serve has stopped");
+    }
+
+    /** Starts an execution of CookWorkflow from the page's form: the preset sample, a mock test case, a name. */
+    private static void startFromTheForm(String testCase, String name) {
+        openMachine("CookWorkflow");
+        new Select(browser.findElement(By.id("sample"))).selectByVisibleText("preset-ended-early.json");
+        new Select(browser.findElement(By.id("test-case"))).selectByVisibleText(testCase);
+        browser.findElement(By.id("execution-name-input")).sendKeys(name);
+        browser.findElement(By.id("start-button")).click();
+    }
+
     private static void openMachine(String name) {
         browser.get(server.endpoint() + "/");
         click(By.xpath("//ul[@id='machine-list']//button[contains(., '" + name + "')]"));
         await().until(ExpectedConditions.textToBe(By.id("start-machine"), name));
+    }
+
+    /** Starts an execution through the API, as another client (the CLI, an SDK) would. */
+    private static String startFromOutside(String machine, String name, String input) throws Exception {
+        String body = appliance.engine.definition.Json.MAPPER.createObjectNode()
+                .put("stateMachineArn", "arn:aws:states:us-east-1:123456789012:stateMachine:" + machine)
+                .put("name", name).put("input", input).toString();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(server.endpoint())
+                        .header("Content-Type", "application/x-amz-json-1.0")
+                        .header("X-Amz-Target", "AWSStepFunctions.StartExecution")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return appliance.engine.definition.Json.MAPPER.readTree(response.body()).get("executionArn").asText();
     }
 
     /** Waits on a condition; the page redraws while an execution runs, so stale elements are read again. */

@@ -58,6 +58,15 @@ class LambdaTaskInvokerTest {
     }
 
     @Test
+    void executed_version_is_the_version_the_function_name_qualifies() throws Exception {
+        JsonNode result = invoker.invoke(request(LambdaTaskInvoker.INVOKE,
+                "{\"FunctionName\":\"arn:aws:lambda:us-east-1:1:function:identity:1\",\"Payload\":{}}"))
+                .toCompletableFuture().join();
+        assertThat(result.get("ExecutedVersion").asText()).isEqualTo("1");
+        assertThat(result.get("SdkHttpMetadata").get("HttpHeaders").get("X-Amz-Executed-Version").asText()).isEqualTo("1");
+    }
+
+    @Test
     void a_raised_error_becomes_the_states_error_with_the_error_payload_as_cause() throws Exception {
         StatesFailure failure = failure(invoker.invoke(request(LambdaTaskInvoker.INVOKE, "{\"FunctionName\":\"fails\"}")));
         assertThat(failure.error()).isEqualTo("ValueError");

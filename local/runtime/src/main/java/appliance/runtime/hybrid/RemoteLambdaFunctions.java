@@ -81,7 +81,8 @@ public final class RemoteLambdaFunctions implements Function<String, LambdaFunct
         } catch (LambdaException refused) {
             return CompletableFuture.failedFuture(ServiceFailures.lambda(refused));
         } catch (SdkClientException unreachable) {
-            return CompletableFuture.failedFuture(ServiceFailures.unreachable("Lambda", unreachable));
+            return CompletableFuture.failedFuture(ServiceFailures.unreachable("Lambda", unreachable,
+                    lambda.serviceClientConfiguration().endpointOverride()));
         } catch (StatesFailure failure) {
             return CompletableFuture.failedFuture(failure);
         }

@@ -71,7 +71,8 @@ public final class RemoteSnsPublisher implements TaskInvoker, AutoCloseable {
         } catch (SnsException refused) {
             return CompletableFuture.failedFuture(ServiceFailures.sns(refused));
         } catch (SdkClientException unreachable) {
-            return CompletableFuture.failedFuture(ServiceFailures.unreachable("SNS", unreachable));
+            return CompletableFuture.failedFuture(ServiceFailures.unreachable("SNS", unreachable,
+                    sns.serviceClientConfiguration().endpointOverride()));
         } catch (StatesFailure invalid) {
             return CompletableFuture.failedFuture(invalid);
         }

@@ -2,6 +2,8 @@ package appliance.runtime.hybrid;
 
 import appliance.engine.error.StatesFailure;
 import appliance.runtime.lambda.LambdaServiceException;
+import java.net.URI;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -49,10 +51,21 @@ final class ServiceFailures {
                 + refused.statusCode() + ", Request ID: " + refused.requestId() + ")");
     }
 
-    /** The endpoint gave no answer (refused connection, unknown host, read timeout). */
-    static StatesFailure unreachable(String service, SdkClientException failure) {
+    /**
+     * The endpoint gave no answer (refused connection, unknown host, read timeout). The URL-connection
+     * client's message does not say where it tried ("Connection refused"); the cause names the endpoint,
+     * as the cause Step Functions reports does ("Connect to HOST:PORT failed: ..."), so a user sees which
+     * --lambda-endpoint or --sns-endpoint is down.
+     */
+    static StatesFailure unreachable(String service, SdkClientException failure, Optional<URI> endpoint) {
         String message = failure.getMessage() == null ? "Unable to execute HTTP request" : failure.getMessage();
-        return new StatesFailure(service + ".SdkClientException", ATTEMPT_COUNT.matcher(message).replaceFirst(""));
+        message = ATTEMPT_COUNT.matcher(message).replaceFirst("");
+        String prefix = "Unable to execute HTTP request: ";
+        if (endpoint.isPresent() && message.startsWith(prefix) && !message.contains(endpoint.get().getHost())) {
+            URI where = endpoint.get();
+            message = prefix + "Connect to " + where.getHost() + ":" + where.getPort() + " failed: " + message.substring(prefix.length());
+        }
+        return new StatesFailure(service + ".SdkClientException", message);
     }
 
     private static String exceptionName(AwsServiceException refused) {

@@ -162,7 +162,7 @@ class RemoteLambdaFunctionsTest {
 
             assertThat(raised).isInstanceOfSatisfying(StatesFailure.class, failure -> {
                 assertThat(failure.error()).isEqualTo("Lambda.SdkClientException");
-                assertThat(failure.cause()).isEqualTo("Unable to execute HTTP request: Connection refused");
+                assertThat(failure.cause()).matches("Unable to execute HTTP request: Connect to 127\\.0\\.0\\.1:\\d+ failed: Connection refused");
             });
         }
     }

@@ -1,11 +1,15 @@
 /*
- * The debugger's page: state machines and their executions on the left, one execution's graph, state
- * panel and event history on the right; a form to start an execution. The selection lives in the URL's
- * hash (#machine=ARN&execution=ARN&state=NAME), so a view can be bookmarked or reloaded.
+ * The debugger's page: state machines and their executions on the left, one execution's graph and state
+ * panel or its event history (a tab each) on the right; a form to start an execution. The URL's hash
+ * (#machine=ARN&execution=ARN&state=NAME&tab=history) is the one source of what is shown: each choice on
+ * the page adds a history entry, and editing the hash, Back and Forward show what it names. The list
+ * of executions stays live: new executions and status changes appear without a reload.
  */
 "use strict";
 
 const POLL_MS = 1000;
+/** How often the execution list is read again, and the server tried again when it did not answer. */
+const LIST_POLL_MS = 2000;
 const $ = id => document.getElementById(id);
 
 const view = {
@@ -20,6 +24,9 @@ const view = {
   visitIndex: 0,
   samples: [],
   pollTimer: null,
+  tab: "graph",
+  applyingHash: false,  // while the page follows the URL, it does not write it
+  listSignature: "",
 };
 
 function showError(message) {
@@ -28,21 +35,74 @@ function showError(message) {
   bar.hidden = !message;
 }
 
+/** fetch rejects with a TypeError when no answer came at all: the server is gone, not the request wrong. */
+function problem(e) {
+  if (e instanceof TypeError) {
+    return `The server at ${location.host} does not answer: bin/appliance serve has stopped, or the network is down. ` +
+      `This page tries again every ${LIST_POLL_MS / 1000} s.`;
+  }
+  return e.message;
+}
+
 async function guarded(work) {
   try {
-    showError(null);
     await work();
+    showError(null);
   } catch (e) {
-    showError(e.message);
+    showError(problem(e));
   }
 }
 
-function saveHash() {
+function hashOfView() {
   const params = new URLSearchParams();
   if (view.machine) params.set("machine", view.machine.stateMachineArn);
   if (view.execution) params.set("execution", view.execution.executionArn);
   if (view.execution && view.selectedState) params.set("state", view.selectedState);
-  history.replaceState(null, "", "#" + params.toString());
+  if (view.execution && view.tab !== "graph") params.set("tab", view.tab);
+  return "#" + params.toString();
+}
+
+/** A choice made on the page becomes a history entry, so Back returns to what was shown before. */
+function saveHash() {
+  if (view.applyingHash) return;
+  const hash = hashOfView();
+  if (hash !== location.hash) history.pushState(null, "", hash);
+}
+
+/** Shows what the URL names: the page's start, an edited hash, Back and Forward all come here. */
+async function applyHash() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  view.applyingHash = true;
+  try {
+    const machine = params.get("machine") || (view.machines.length === 1 ? view.machines[0].stateMachineArn : null);
+    const execution = params.get("execution");
+    if (execution) {
+      if (!view.execution || view.execution.executionArn !== execution) await openExecution(execution);
+      const state = params.get("state");
+      if (state !== view.selectedState) {
+        if (state) selectState(state);
+        else clearState();
+      }
+    } else {
+      if (view.execution) closeExecution();
+      if (machine && (!view.machine || view.machine.stateMachineArn !== machine)) await selectMachine(machine);
+      else { renderGraph(); renderExecutions(); }
+    }
+    setTab(params.get("tab") === "history" ? "history" : "graph");
+  } finally {
+    view.applyingHash = false;
+  }
+  history.replaceState(null, "", hashOfView());
+}
+
+function setTab(tab) {
+  view.tab = tab;
+  document.body.dataset.tab = tab;
+  for (const button of document.querySelectorAll(".tabs button")) {
+    button.setAttribute("aria-selected", String(button.dataset.tab === tab));
+  }
+  if (tab === "graph") applyZoom();
+  saveHash();
 }
 
 // --- state machines and executions ---
@@ -80,7 +140,32 @@ async function loadExecutions() {
   const statusFilter = $("status-filter").value || undefined;
   const page = await Api.sfn("ListExecutions", { stateMachineArn: view.machine.stateMachineArn, statusFilter, maxResults: 1000 });
   view.executions = page.executions;
+  // Redrawn only when something changed, so a poll keeps the list's scroll and hover.
+  const signature = view.executions.map(e => e.executionArn + e.status).join();
+  if (signature === view.listSignature) return;
+  view.listSignature = signature;
   renderExecutions();
+}
+
+/** The live list: new executions and status changes, from any client, without a reload. */
+async function pollList() {
+  try {
+    if (view.machine && !document.hidden) {
+      await loadExecutions();
+      const listed = view.execution && view.executions.find(e => e.executionArn === view.execution.executionArn);
+      // The open execution changed status elsewhere (stopped from the CLI, say): show it as it is now.
+      if (listed && listed.status !== view.execution.status && view.execution.status !== "RUNNING") {
+        await refreshExecution(view.execution.executionArn);
+      }
+    } else if (!view.machine) {
+      await loadMachines();
+    }
+    showError(null);
+  } catch (e) {
+    showError(problem(e));
+  } finally {
+    setTimeout(pollList, LIST_POLL_MS);
+  }
 }
 
 function renderExecutions() {
@@ -91,6 +176,7 @@ function renderExecutions() {
         data-arn="${Format.escape(e.executionArn)}" data-name="${Format.escape(e.name)}">
       <span class="dot status-${e.status.toLowerCase()}" title="${e.status}"></span>
       <span class="execution-name">${Format.escape(e.name)}</span>
+      <span class="execution-status-text status-text-${e.status.toLowerCase()}">${e.status.replace(/_/g, " ")}</span>
       <span class="execution-time">${Format.time(e.startDate)}</span></button></li>`
   ).join("") || `<li class="hint">No executions${name || $("status-filter").value ? " match" : " yet"}.</li>`;
   $("execution-count").textContent = shown.length;
@@ -105,6 +191,7 @@ function closeExecution() {
   view.events = [];
   view.selectedState = null;
   $("execution-view").hidden = true;
+  document.body.classList.remove("has-execution");
 }
 
 async function openExecution(arn) {
@@ -185,6 +272,7 @@ function renderGraph() {
 function renderExecution() {
   const e = view.execution;
   $("execution-view").hidden = false;
+  document.body.classList.add("has-execution");
   $("execution-name").textContent = e.name;
   $("execution-status").innerHTML = Format.badge(e.status);
   $("execution-meta").innerHTML = meta(e);
@@ -207,6 +295,14 @@ function meta(e) {
 
 function visitsOf(name) {
   return view.visits.filter(v => v.name === name);
+}
+
+function clearState() {
+  view.selectedState = null;
+  saveHash();
+  renderGraph();
+  renderStatePanel();
+  renderEventTable();
 }
 
 function selectState(name) {
@@ -237,6 +333,7 @@ function renderEventTable() {
     if (details) details.open = true;
   }
   $("event-count").textContent = view.events.length;
+  $("tab-event-count").textContent = view.events.length;
 }
 
 // --- zoom ---
@@ -248,8 +345,9 @@ function applyZoom() {
   const width = Number(svg.getAttribute("viewBox").split(" ")[2]);
   const height = Number(svg.getAttribute("viewBox").split(" ")[3]);
   const box = $("graph");
-  // Fit: the whole width, and the height too unless that makes the names too small to read.
-  const scale = zoom === "fit" ? Math.min(1, (box.clientWidth - 28) / width, Math.max(0.8, (box.clientHeight - 28) / height)) : zoom;
+  if (box.clientWidth === 0) return;  // hidden (the history tab is shown): fitted when shown again
+  // Fit: the whole graph, width and height, however large (zoom in to read a part of a big one).
+  const scale = zoom === "fit" ? Math.min(1, (box.clientWidth - 28) / width, (box.clientHeight - 28) / height) : zoom;
   svg.setAttribute("width", Math.round(width * scale));
   svg.setAttribute("height", Math.round(height * scale));
   $("zoom-label").textContent = Math.round(scale * 100) + "%";
@@ -311,6 +409,7 @@ function wire() {
   });
   $("start-form").addEventListener("submit", startExecution);
   $("stop-button").addEventListener("click", () => guarded(async () => {
+    if (!confirm(`Stop the execution ${view.execution.name}? It ends ABORTED; this cannot be undone.`)) return;
     await Api.sfn("StopExecution", { executionArn: view.execution.executionArn, error: "Stopped", cause: "Stopped from the debugger" });
     await openExecution(view.execution.executionArn);
     await loadExecutions();
@@ -330,6 +429,11 @@ function wire() {
   $("zoom-in").addEventListener("click", () => { zoom = currentScale() * 1.2; applyZoom(); });
   $("zoom-out").addEventListener("click", () => { zoom = currentScale() / 1.2; applyZoom(); });
   window.addEventListener("resize", applyZoom);
+  for (const button of document.querySelectorAll(".tabs button")) {
+    button.addEventListener("click", () => setTab(button.dataset.tab));
+  }
+  window.addEventListener("popstate", () => guarded(applyHash));
+  window.addEventListener("hashchange", () => guarded(applyHash));
 }
 
 function currentScale() {
@@ -340,14 +444,9 @@ async function init() {
   wire();
   await guarded(async () => {
     await Promise.all([loadMachines(), loadSamples()]);
-    const params = new URLSearchParams(location.hash.slice(1));
-    const machine = params.get("machine") || (view.machines.length === 1 ? view.machines[0].stateMachineArn : null);
-    if (params.get("execution")) {
-      await openExecution(params.get("execution"));
-      if (params.get("state")) selectState(params.get("state"));
-    }
-    else if (machine) await selectMachine(machine);
+    await applyHash();
   });
+  setTimeout(pollList, LIST_POLL_MS);
 }
 
 init();

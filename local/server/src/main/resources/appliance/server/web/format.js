@@ -29,9 +29,10 @@ const Format = (() => {
     return text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
   }
 
+  /** ISO 8601 in UTC, to the second (2024-05-01T12:00:03Z): one format for every reader, as AWS's own. */
   function time(epochSeconds) {
     if (epochSeconds === undefined || epochSeconds === null) return "";
-    return new Date(epochSeconds * 1000).toLocaleString(undefined, { hour12: false });
+    return new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
   }
 
   function duration(fromSeconds, toSeconds) {

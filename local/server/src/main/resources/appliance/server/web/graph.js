@@ -121,7 +121,9 @@ const GraphView = (() => {
       const cx = node.x + node.w / 2;
       el("text", { class: "name", x: cx, y: node.y + 20, "text-anchor": "middle" }, group).textContent = node.name;
       el("text", { class: "type", x: cx, y: node.y + 35, "text-anchor": "middle" }, group).textContent =
-        node.type + (info && info.visits > 1 ? `  \u00D7${info.visits}` : "") + (info && info.retries ? `  \u21BB${info.retries}` : "");
+        // The status in words as well as in colour: colour alone says nothing to some readers.
+        node.type + (info ? ` \u00B7 ${info.status.toLowerCase()}` : "") +
+        (info && info.visits > 1 ? `  \u00D7${info.visits}` : "") + (info && info.retries ? `  \u21BB${info.retries}` : "");
     }
     el("rect", { class: "status-bar", x: node.x, y: node.y + 4, width: 4, height: node.h - 8, rx: 2 }, group);
     if (node.end) {

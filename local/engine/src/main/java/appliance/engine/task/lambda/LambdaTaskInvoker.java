@@ -90,7 +90,8 @@ public final class LambdaTaskInvoker implements TaskInvoker {
             return CompletableFuture.failedFuture(notFound(nameNode.asText()));
         }
         JsonNode payload = parameters.has("Payload") ? parameters.get("Payload") : JsonNodeFactory.instance.objectNode();
-        return call(function, payload).thenApply(this::invokeResponse);
+        String version = executedVersion(nameNode.asText());
+        return call(function, payload).thenApply(result -> invokeResponse(result, version));
     }
 
     private CompletionStage<JsonNode> call(LambdaFunction function, JsonNode event) {
@@ -115,18 +116,30 @@ public final class LambdaTaskInvoker implements TaskInvoker {
         });
     }
 
-    private JsonNode invokeResponse(JsonNode payload) {
+    /**
+     * The version Lambda reports having run: the one a function ARN or name qualifies with a version
+     * number ({@code ...:function:NAME:1}), otherwise {@code $LATEST}. An alias's version is not known here.
+     */
+    static String executedVersion(String nameOrArn) {
+        int at = nameOrArn.indexOf(":function:");
+        String rest = at < 0 ? nameOrArn : nameOrArn.substring(at + ":function:".length());
+        int qualifier = rest.indexOf(':');
+        String version = qualifier < 0 ? "" : rest.substring(qualifier + 1);
+        return !version.isEmpty() && version.chars().allMatch(Character::isDigit) ? version : "$LATEST";
+    }
+
+    private JsonNode invokeResponse(JsonNode payload, String version) {
         String requestId = new UUID(random.nextLong(), random.nextLong()).toString();
         String length = Integer.toString(Json.compact(payload).getBytes(StandardCharsets.UTF_8).length);
         String date = HTTP_DATE.format(clock.get());
         ObjectNode response = JsonNodeFactory.instance.objectNode();
-        response.put("ExecutedVersion", "$LATEST");
+        response.put("ExecutedVersion", version);
         response.set("Payload", payload);
         ObjectNode http = response.putObject("SdkHttpMetadata");
         ObjectNode all = http.putObject("AllHttpHeaders");
         ObjectNode headers = http.putObject("HttpHeaders");
         String[][] values = {
-            {"X-Amz-Executed-Version", "$LATEST"},
+            {"X-Amz-Executed-Version", version},
             {"x-amzn-Remapped-Content-Length", "0"},
             {"Connection", "keep-alive"},
             {"x-amzn-RequestId", requestId},

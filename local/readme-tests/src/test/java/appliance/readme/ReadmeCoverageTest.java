@@ -1,0 +1,79 @@
+package appliance.readme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every command the README shows is one a process test runs, or one it names here as run elsewhere; a
+ * command added to the README without a test fails this. To add one: write its process test in this
+ * module (with {@link UserProcess}, and {@link OutputShape} where the README shows output) and list it.
+ */
+class ReadmeCoverageTest {
+
+    /** README commands each test class here runs as a process. */
+    static final List<String> TESTED = List.of(
+            // RunProcessTest
+            "bin/appliance run events/preset-ended-early.json",
+            // HybridProcessTest
+            "bin/appliance run events/preset-ended-early.json --lambda-endpoint http://127.0.0.1:3001",
+            // SmallCommandsProcessTest
+            "bin/appliance test",
+            "bin/appliance invoke ClassifyCookFunction events/sns-custom-ended-early.json",
+            "bin/appliance invoke ClassifyCookFunction events/bad-zero-req-secs.json",
+            "bin/appliance execute --definition statemachine/cook-workflow.jsonata.asl.json --input events/cook-completed.json"
+                    + " --mock-config statemachine/test/MockConfigFile.json --test-case CookCompleted",
+            // ServeAwsCliProcessTest
+            "bin/appliance serve",
+            "aws stepfunctions list-state-machines --endpoint-url http://127.0.0.1:8083",
+            "aws stepfunctions start-execution --endpoint-url http://127.0.0.1:8083"
+                    + " --state-machine-arn arn:aws:states:us-east-1:123456789012:stateMachine:CookWorkflow"
+                    + " --input file://events/preset-ended-early.json",
+            "aws stepfunctions create-state-machine --endpoint-url http://127.0.0.1:8083 --name Hello --type EXPRESS"
+                    + " --role-arn arn:aws:iam::123456789012:role/DummyRole"
+                    + " --definition '{\"StartAt\":\"Hi\",\"States\":{\"Hi\":{\"Type\":\"Pass\",\"Result\":\"hello\",\"End\":true}}}'",
+            "aws stepfunctions start-sync-execution --endpoint-url http://127.0.0.1:8083"
+                    + " --state-machine-arn arn:aws:states:us-east-1:123456789012:stateMachine:Hello");
+
+    /** The one command of {@link #TESTED} that starts so: a test names what it runs and the README keeps it. */
+    static String tested(String start) {
+        List<String> matching = TESTED.stream().filter(command -> command.startsWith(start)).toList();
+        assertThat(matching).as("commands of TESTED starting with " + start).hasSize(1);
+        return matching.get(0);
+    }
+
+    /**
+     * README commands no process test here runs, and why: the build itself, AWS deployment, Docker, the
+     * exports the AWS CLI commands run under (ServeAwsCliProcessTest sets the same in their environment).
+     */
+    static final List<String> RUN_ELSEWHERE = List.of(
+            "mvn -B -ntp verify",
+            "export AWS_DEFAULT_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local"
+                    + " AWS_DISABLE_HOST_PREFIX_INJECTION=true",
+            "mvn -B -ntp install -DskipTests",
+            "sam build",
+            "sam deploy --guided");
+
+    /** The "Deploying to AWS" and "under AWS Step Functions Local (Docker)" sections need AWS or Docker. */
+    private static boolean needsAwsOrDocker(String command) {
+        return command.startsWith("aws events put-events") || command.startsWith("docker run") || command.startsWith("sed ")
+                || command.contains("--endpoint-url http://localhost:8083 --name CookWorkflow")
+                || command.contains("CookWorkflow#PresetEndedEarly' --input");
+    }
+
+    @Test
+    void every_readme_command_has_a_process_test() {
+        List<String> untested = Readme.load().commands().stream()
+                .filter(command -> !TESTED.contains(command) && !RUN_ELSEWHERE.contains(command) && !needsAwsOrDocker(command))
+                .distinct()
+                .toList();
+
+        assertThat(untested).as("README commands no process test runs; add a test here and list them in TESTED").isEmpty();
+    }
+
+    @Test
+    void every_tested_command_is_still_in_the_readme() {
+        assertThat(Readme.load().commands()).containsAll(TESTED);
+    }
+}
