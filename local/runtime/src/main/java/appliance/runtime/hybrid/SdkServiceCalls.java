@@ -55,7 +55,7 @@ final class SdkServiceCalls implements AutoCloseable {
             ObjectNode result = SdkPojoJson.response((SdkPojo) response);
             return call.withMetadata() ? ResponseMetadata.addTo(result, response) : result;
         } catch (InvocationTargetException thrown) {
-            throw failure(call, thrown.getCause());
+            throw failure(call, endpoint, thrown.getCause());
         } catch (ReflectiveOperationException unusable) {
             throw new StatesFailure("States.Runtime", "Cannot call " + call.service() + ":" + call.action()
                     + " through the AWS SDK: " + unusable);
@@ -82,7 +82,7 @@ final class SdkServiceCalls implements AutoCloseable {
         }
     }
 
-    private static RuntimeException failure(Call call, Throwable thrown) {
+    private static RuntimeException failure(Call call, URI endpoint, Throwable thrown) {
         if (thrown instanceof StatesFailure failure) {
             return failure;
         }
@@ -93,7 +93,7 @@ final class SdkServiceCalls implements AutoCloseable {
                     + ", Request ID: " + refused.requestId() + ")");
         }
         if (thrown instanceof SdkClientException unreachable) {
-            return ServiceFailures.unreachable(call.errorPrefix(), unreachable);
+            return ServiceFailures.unreachable(call.errorPrefix(), unreachable, Optional.of(endpoint));
         }
         return new StatesFailure("States.Runtime", call.service() + ":" + call.action() + " failed: " + thrown);
     }
