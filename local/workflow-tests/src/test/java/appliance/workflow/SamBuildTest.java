@@ -45,15 +45,17 @@ class SamBuildTest {
     void each_function_builds_alone_as_sam_build_builds_it_and_its_artifact_alone_handles_a_sample_event()
             throws IOException, InterruptedException {
         Path repository = repositoryWithoutThisProject();
-        List<String> built = new ArrayList<>();
+        List<Path> folders = new ArrayList<>();
         for (FunctionResource function : template.functions()) {
             Path folder = scratch.resolve(function.logicalId());
             copyWithoutBuildOutput(function.codeUri(), folder);
-            maven(folder, repository, "clean", "install");
-            maven(folder, repository, "dependency:copy-dependencies", "-DincludeScope=runtime");
-            built.add(function.logicalId());
+            folders.add(folder);
         }
-        assertThat(built).containsExactlyInAnyOrder("ClassifyCookFunction", "RecordCookFunction", "StartCookWorkflowFunction");
+        assertThat(folders).extracting(folder -> folder.getFileName().toString())
+                .containsExactlyInAnyOrder("ClassifyCookFunction", "RecordCookFunction", "StartCookWorkflowFunction");
+        // The functions build side by side, as samconfig.toml's parallel = true has sam build do.
+        maven(folders, repository, "clean", "install");
+        maven(folders, repository, "dependency:copy-dependencies", "-DincludeScope=runtime");
 
         HttpServer stepFunctions = stepFunctionsAnsweringStartExecution();
         try (LocalLambdaRuntime lambda = new LocalLambdaRuntime()) {
@@ -127,20 +129,29 @@ class SamBuildTest {
         }
     }
 
-    private void maven(Path folder, Path repository, String... goals) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(),
-                "-B", "-ntp", "-q", "-Dmaven.repo.local=" + repository));
-        command.addAll(List.of(goals));
-        Path log = scratch.resolve(folder.getFileName() + "-" + goals[0].replace(':', '-') + ".log");
-        Process maven = new ProcessBuilder(command).directory(folder.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean finished = maven.waitFor(10, TimeUnit.MINUTES);
-        if (!finished) {
-            maven.destroyForcibly();
+    /** Runs the same Maven goals in each folder at once, and checks each succeeded (its output if not). */
+    private void maven(List<Path> folders, Path repository, String... goals) throws IOException, InterruptedException {
+        String mvn = Path.of(System.getProperty("maven.home"), "bin", "mvn").toString();
+        List<Process> running = new ArrayList<>();
+        List<Path> logs = new ArrayList<>();
+        for (Path folder : folders) {
+            List<String> command = new ArrayList<>(List.of(mvn, "-B", "-ntp", "-q", "-Dmaven.repo.local=" + repository));
+            command.addAll(List.of(goals));
+            Path log = scratch.resolve(folder.getFileName() + "-" + goals[0].replace(':', '-') + ".log");
+            logs.add(log);
+            running.add(new ProcessBuilder(command).directory(folder.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start());
         }
-        assertThat(finished).as("mvn %s in %s finished", String.join(" ", goals), folder).isTrue();
-        assertThat(maven.exitValue()).as("mvn %s in a scratch copy of %s; its output:%n%s", String.join(" ", goals),
-                folder.getFileName(), Files.readString(log)).isZero();
+        for (int i = 0; i < running.size(); i++) {
+            Process maven = running.get(i);
+            boolean finished = maven.waitFor(10, TimeUnit.MINUTES);
+            if (!finished) {
+                maven.destroyForcibly();
+            }
+            assertThat(finished).as("mvn %s in %s finished", String.join(" ", goals), folders.get(i)).isTrue();
+            assertThat(maven.exitValue()).as("mvn %s in a scratch copy of %s; its output:%n%s", String.join(" ", goals),
+                    folders.get(i).getFileName(), Files.readString(logs.get(i))).isZero();
+        }
     }
 
     private static byte[] event(String name) {
