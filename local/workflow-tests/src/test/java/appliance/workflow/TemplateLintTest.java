@@ -3,10 +3,10 @@ package appliance.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +79,14 @@ class TemplateLintTest {
 
         Run transform = run(transformed, "python3", TRANSFORM_SCRIPT, "template.yaml");
         assertThat(transform.exitCode()).as("the SAM transform; its errors: %s", transform.output()).isZero();
-        assertThat(Files.readString(transformed)).contains("AWS::CodeDeploy::DeploymentGroup", "AWS::Lambda::Alias");
+        JsonNode resources = WorkflowDefinition.JSON.readTree(transformed.toFile()).get("Resources");
+        for (String function : List.of("ClassifyCook", "RecordCook", "StartCookWorkflow")) {
+            JsonNode group = resources.get(function + "FunctionDeploymentGroup").get("Properties");
+            assertThat(group.at("/AlarmConfiguration/Alarms").toString()).as("%s's deployment group", function)
+                    .isEqualTo("[{\"Name\":{\"Ref\":\"" + function + "ErrorsAlarm\"}},{\"Name\":{\"Ref\":\""
+                            + function + "ThrottlesAlarm\"}}]");
+            assertThat(group.at("/AutoRollbackConfiguration/Events").toString()).contains("DEPLOYMENT_STOP_ON_ALARM");
+        }
         Run lint = run(null, "cfn-lint", transformed.toString());
 
         assertThat(lint.output()).as("cfn-lint's report on the transformed template").isEmpty();
