@@ -2,6 +2,7 @@ package appliance.classifier;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 
 /**
  * The classifier's answer: the outcome, the message for the owner, and the numbers it was decided on,
@@ -9,8 +10,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record Classification(CookOutcome outcome, String message, CookEvent event) {
 
-    public long remainingSecs() {
-        return Math.max(0, event.reqSecs() - event.cookSecs());
+    /** Numbers as given: no trailing zero of the appliance's seconds is dropped or added. */
+    private static final JsonNodeFactory EXACT = JsonNodeFactory.withExactBigDecimals(true);
+
+    /** The seconds the cook stopped short of the requested time (0 when it ran its full time or longer). */
+    public BigDecimal remainingSecs() {
+        return event.reqSecs().subtract(event.cookSecs()).max(BigDecimal.ZERO);
     }
 
     /**
@@ -18,7 +23,7 @@ public record Classification(CookOutcome outcome, String message, CookEvent even
      * state machine can select fields without guarding against missing ones.
      */
     public ObjectNode toJson() {
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        ObjectNode json = EXACT.objectNode();
         json.put("outcome", outcome.name());
         json.put("message", message);
         json.put("appliance_id", event.applianceId());

@@ -4,7 +4,7 @@ package appliance.classifier;
 public final class CookClassifier {
 
     public Classification classify(CookEvent event) {
-        if (event.cookSecs() < event.reqSecs()) {
+        if (event.endedEarly()) {
             if (event.usedPreset()) {
                 return new Classification(CookOutcome.EARLY_END_PRESET,
                         "User ended " + event.preset() + " preset early", event);

@@ -2,9 +2,13 @@ package appliance.classifier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,10 +19,17 @@ import java.util.List;
  */
 public final class CookEventReader {
 
-    private final ObjectMapper json;
+    /** A cook longer than this is a broken clock, not a cook; beyond it, numbers lose their meaning downstream. */
+    private static final BigDecimal LARGEST_SECONDS = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    private final ObjectReader json;
 
     public CookEventReader(ObjectMapper json) {
-        this.json = json;
+        // Fractions are read exactly as written (45.5 is 45.5, not the double nearest to it; 5.0 stays 5.0),
+        // so the record keeps the seconds as given.
+        this.json = json.readerFor(JsonNode.class)
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(JsonNodeFactory.withExactBigDecimals(true));
     }
 
     public CookEvent read(InputStream input) {
@@ -91,10 +102,10 @@ public final class CookEventReader {
 
     private CookEvent validate(JsonNode event) {
         List<String> problems = new ArrayList<>();
-        Long cookSecs = seconds(event, "cook_secs", problems);
-        Long reqSecs = seconds(event, "req_secs", problems);
-        if (reqSecs != null && reqSecs == 0) {
-            problems.add("req_secs must be greater than 0, got 0");
+        BigDecimal cookSecs = seconds(event, "cook_secs", problems);
+        BigDecimal reqSecs = seconds(event, "req_secs", problems);
+        if (reqSecs != null && reqSecs.signum() == 0) {
+            problems.add("req_secs must be greater than 0, got " + event.get("req_secs").asText());
         }
         String preset = optionalText(event, "pre", problems);
         String applianceId = optionalText(event, "appliance_id", problems);
@@ -105,7 +116,8 @@ public final class CookEventReader {
         return new CookEvent(applianceId, cookSecs, reqSecs, presetGiven ? preset : null);
     }
 
-    private static Long seconds(JsonNode event, String field, List<String> problems) {
+    /** Seconds are any number, fractions included, kept as written; not negative, and within a long's range. */
+    private static BigDecimal seconds(JsonNode event, String field, List<String> problems) {
         JsonNode value = event.get(field);
         if (value == null || value.isNull()) {
             problems.add(field + " is missing");
@@ -115,17 +127,13 @@ public final class CookEventReader {
             problems.add(field + " must be a number of seconds, got " + describe(value));
             return null;
         }
-        if (value.isFloatingPointNumber() && value.decimalValue().stripTrailingZeros().scale() > 0) {
-            problems.add(field + " must be a whole number of seconds, got " + value.asText());
-            return null;
-        }
-        if (!value.canConvertToExactIntegral() || !value.canConvertToLong()) {
+        BigDecimal seconds = value.decimalValue();
+        if (seconds.abs().compareTo(LARGEST_SECONDS) > 0) {
             problems.add(field + " is too large, got " + value.asText());
             return null;
         }
-        long seconds = value.longValue();
-        if (seconds < 0) {
-            problems.add(field + " must not be negative, got " + seconds);
+        if (seconds.signum() < 0) {
+            problems.add(field + " must not be negative, got " + value.asText());
             return null;
         }
         return seconds;

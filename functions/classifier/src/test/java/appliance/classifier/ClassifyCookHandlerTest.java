@@ -3,14 +3,14 @@ package appliance.classifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import appliance.functions.testing.RecordingContext;
-import appliance.functions.testing.SampleEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,11 +19,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ClassifyCookHandlerTest {
 
     private final ClassifyCookHandler handler = new ClassifyCookHandler();
-    private final RecordingContext context = new RecordingContext("ClassifyCookFunction");
+    private final LambdaTestContext context = new LambdaTestContext("ClassifyCookFunction");
 
     private JsonNode invoke(String sampleEvent) throws IOException {
+        return invoke(SampleEvents.bytes(sampleEvent));
+    }
+
+    private JsonNode invoke(byte[] event) throws IOException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(SampleEvents.bytes(sampleEvent)), output, context);
+        handler.handleRequest(new ByteArrayInputStream(event), output, context);
         return new ObjectMapper().readTree(output.toByteArray());
     }
 
@@ -36,11 +40,45 @@ class ClassifyCookHandlerTest {
             sns-custom-ended-early.json         | EARLY_END_CUSTOM | User ended custom cook time early
             """)
     void each_sample_event_gets_its_outcome_and_message(String event, String outcome, String message) throws IOException {
-        JsonNode result = invoke(event);
+        JsonNode result;
+        List<JsonNode> logged;
+        try (StandardOutput output = StandardOutput.capture()) {
+            result = invoke(event);
+            logged = output.logged("Classified cook");
+        }
 
         assertThat(result.get("outcome").asText()).isEqualTo(outcome);
         assertThat(result.get("message").asText()).isEqualTo(message);
-        assertThat(context.logLines()).singleElement().asString().startsWith("Classified cook: ");
+        assertThat(logged).singleElement().satisfies(line -> {
+            assertThat(line.get("level").asText()).isEqualTo("INFO");
+            assertThat(line.get("function_name").asText()).isEqualTo("ClassifyCookFunction");
+            assertThat(line.get("function_request_id").asText()).isEqualTo(context.getAwsRequestId());
+            assertThat(line.get("cook")).isEqualTo(result);
+        });
+    }
+
+    @Test
+    void a_fractional_cook_time_short_of_the_request_is_an_early_end_kept_as_given() throws IOException {
+        JsonNode result = invoke("{\"cook_secs\": 45.5, \"req_secs\": 60}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.get("outcome").asText()).isEqualTo("EARLY_END_CUSTOM");
+        assertThat(result.get("cook_secs").toString()).isEqualTo("45.5");
+        assertThat(result.get("req_secs").toString()).isEqualTo("60");
+        assertThat(result.get("remaining_secs").toString()).isEqualTo("14.5");
+    }
+
+    @Test
+    void a_rejected_event_is_logged_as_a_warning_with_its_problems_as_fields() {
+        List<JsonNode> logged;
+        try (StandardOutput output = StandardOutput.capture()) {
+            assertThatThrownBy(() -> invoke("bad-zero-req-secs.json")).isInstanceOf(InvalidCookEventException.class);
+            logged = output.logged("Rejected cook event");
+        }
+
+        assertThat(logged).singleElement().satisfies(line -> {
+            assertThat(line.get("level").asText()).isEqualTo("WARN");
+            assertThat(line.get("problems").toString()).isEqualTo("[\"req_secs must be greater than 0, got 0\"]");
+        });
     }
 
     static List<String> badEvents() {

@@ -2,6 +2,7 @@ package appliance.classifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 class CookClassifierTest {
@@ -14,7 +15,7 @@ class CookClassifierTest {
 
         assertThat(result.outcome()).isEqualTo(CookOutcome.EARLY_END_PRESET);
         assertThat(result.message()).isEqualTo("User ended popcorn preset early");
-        assertThat(result.remainingSecs()).isEqualTo(45);
+        assertThat(result.remainingSecs()).isEqualByComparingTo("45");
     }
 
     @Test
@@ -46,6 +47,18 @@ class CookClassifierTest {
     void one_second_short_is_still_an_early_end() {
         assertThat(classifier.classify(new CookEvent(null, 89, 90, null)).outcome())
                 .isEqualTo(CookOutcome.EARLY_END_CUSTOM);
+    }
+
+    @Test
+    void the_seed_rule_is_on_numbers_so_a_fraction_short_is_an_early_end() {
+        CookEvent event = new CookEvent(null, new BigDecimal("45.5"), new BigDecimal("60"), "popcorn");
+
+        Classification result = classifier.classify(event);
+
+        assertThat(result.outcome()).isEqualTo(CookOutcome.EARLY_END_PRESET);
+        assertThat(result.remainingSecs()).isEqualByComparingTo("14.5");
+        assertThat(classifier.classify(new CookEvent(null, new BigDecimal("60.0"), new BigDecimal("60"), null)).outcome())
+                .isEqualTo(CookOutcome.COMPLETED);
     }
 
     @Test

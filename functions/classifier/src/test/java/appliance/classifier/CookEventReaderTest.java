@@ -48,8 +48,12 @@ class CookEventReaderTest {
     }
 
     @Test
-    void whole_numbers_written_with_a_fraction_are_accepted() {
-        assertThat(read("{\"cook_secs\": 5.0, \"req_secs\": 1e1}")).isEqualTo(new CookEvent(null, 5, 10, null));
+    void seconds_are_numbers_fractions_included_kept_as_written() {
+        CookEvent event = read("{\"cook_secs\": 45.5, \"req_secs\": 60}");
+
+        assertThat(event.cookSecs()).hasToString("45.5");
+        assertThat(event.reqSecs()).hasToString("60");
+        assertThat(read("{\"cook_secs\": 5.0, \"req_secs\": 1e1}").cookSecs()).hasToString("5.0");
     }
 
     @Test
@@ -85,10 +89,16 @@ class CookEventReaderTest {
     }
 
     @Test
-    void fractional_and_huge_seconds_are_rejected() {
+    void huge_seconds_are_rejected() {
         assertRejected("{\"cook_secs\": 1.5, \"req_secs\": 99999999999999999999}",
-                "cook_secs must be a whole number of seconds, got 1.5",
                 "req_secs is too large, got 99999999999999999999");
+    }
+
+    @Test
+    void negative_fractions_and_a_zero_request_written_with_a_fraction_are_rejected() {
+        assertRejected("{\"cook_secs\": -0.5, \"req_secs\": 0.0}",
+                "cook_secs must not be negative, got -0.5",
+                "req_secs must be greater than 0, got 0.0");
     }
 
     @Test

@@ -3,34 +3,41 @@ package appliance.recorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import appliance.functions.testing.RecordingContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RecordCookHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EXECUTION_ARN = "arn:aws:states:us-east-1:123456789012:execution:CookWorkflow:e1";
     private static final String COOK = "{\"outcome\": \"EARLY_END_PRESET\", \"message\": \"User ended popcorn preset early\","
             + " \"appliance_id\": \"m1\", \"cook_secs\": 45, \"req_secs\": 90, \"remaining_secs\": 45, \"pre\": \"popcorn\"}";
 
-    private final RecordingContext context = new RecordingContext("RecordCookFunction");
+    private final LambdaTestContext context = new LambdaTestContext("RecordCookFunction");
+    private List<JsonNode> logged = List.of();
+    private List<JsonNode> metrics = List.of();
 
     private JsonNode record(String state) throws IOException {
-        String request = "{\"execution_arn\": \"arn:aws:states:us-east-1:123456789012:execution:CookWorkflow:e1\","
+        String request = "{\"execution_arn\": \"" + EXECUTION_ARN + "\","
                 + " \"started_at\": \"2026-11-28T08:15:00Z\", \"state\": " + state + "}";
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        new RecordCookHandler().handleRequest(
-                new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), output, context);
+        try (StandardOutput standardOutput = StandardOutput.capture()) {
+            new RecordCookHandler().handleRequest(
+                    new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), output, context);
+            logged = standardOutput.jsonLines().stream().filter(line -> line.has("level")).toList();
+            metrics = standardOutput.metrics();
+        }
         return JSON.readTree(output.toByteArray());
     }
 
     @Test
-    void a_notified_cook_is_recorded_with_its_sns_message_id_and_logged_as_one_json_line() throws IOException {
+    void a_notified_cook_is_recorded_with_its_sns_message_id_and_logged_as_one_structured_line() throws IOException {
         JsonNode record = record("{\"cook\": " + COOK + ", \"delivery\": {\"message_id\": \"msg-1\"}}");
 
         assertThat(record.get("record").asText()).isEqualTo("COOK");
@@ -39,7 +46,58 @@ class RecordCookHandlerTest {
         assertThat(record.get("notification").asText()).isEqualTo("SENT");
         assertThat(record.get("notification_message_id").asText()).isEqualTo("msg-1");
         assertThat(record.get("execution_arn").asText()).endsWith(":e1");
-        assertThat(context.logLines()).singleElement().satisfies(line -> assertThat(JSON.readTree(line)).isEqualTo(record));
+        assertThat(logged).singleElement().satisfies(line -> {
+            assertThat(line.get("level").asText()).isEqualTo("INFO");
+            assertThat(line.get("message").asText()).isEqualTo("Cook recorded");
+            assertThat(line.get("cook_record")).isEqualTo(record);
+            assertThat(line.get("correlation_id").asText()).isEqualTo(EXECUTION_ARN);
+            assertThat(line.get("function_name").asText()).isEqualTo("RecordCookFunction");
+        });
+    }
+
+    @Test
+    void each_cook_is_counted_per_outcome_and_per_preset_in_the_embedded_metric_format() throws IOException {
+        record("{\"cook\": " + COOK + ", \"delivery\": {\"message_id\": \"msg-1\"}}");
+
+        assertThat(metrics).hasSize(2);
+        JsonNode byPreset = metrics.get(0);
+        assertThat(byPreset.get("CooksByPreset").asInt()).isEqualTo(1);
+        assertThat(byPreset.get("preset").asText()).isEqualTo("popcorn");
+        assertThat(byPreset.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("ApplianceCookWorkflow");
+        JsonNode byOutcome = metrics.get(1);
+        assertThat(byOutcome.get("Cooks").asInt()).isEqualTo(1);
+        assertThat(byOutcome.get("outcome").asText()).isEqualTo("EARLY_END_PRESET");
+        assertThat(byOutcome.at("/_aws/CloudWatchMetrics/0/Dimensions").toString()).contains("\"outcome\"");
+        assertThat(byOutcome.at("/_aws/CloudWatchMetrics/0/Metrics/0/Unit").asText()).isEqualTo("Count");
+    }
+
+    @Test
+    void a_rejected_event_is_counted_and_so_is_a_failed_notification() throws IOException {
+        record("{\"event\": {}, \"rejection\": {\"Error\": \"X\", \"Cause\": \"plain words\"}}");
+        assertThat(metrics).singleElement().satisfies(line -> assertThat(line.get("RejectedEvents").asInt()).isEqualTo(1));
+        assertThat(logged).singleElement().satisfies(line ->
+                assertThat(line.get("message").asText()).isEqualTo("Rejected event recorded"));
+
+        record("{\"cook\": {\"outcome\": \"EARLY_END_CUSTOM\"}, \"notification_failure\": {\"Error\": \"SNS.X\"}}");
+        assertThat(metrics).singleElement().satisfies(line -> {
+            assertThat(line.get("Cooks").asInt()).isEqualTo(1);
+            assertThat(line.get("NotificationsFailed").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void a_preset_name_with_spaces_is_counted_under_its_name_with_underscores() throws IOException {
+        record("{\"cook\": {\"outcome\": \"EARLY_END_PRESET\", \"pre\": \" baked  potato\"}}");
+
+        assertThat(metrics).first().satisfies(line -> assertThat(line.get("preset").asText()).isEqualTo("baked_potato"));
+    }
+
+    @Test
+    void a_metric_that_cannot_be_written_is_a_warning_and_the_cook_is_still_recorded() throws IOException {
+        JsonNode record = record("{\"cook\": {\"outcome\": \"EARLY_END_PRESET\", \"pre\": \"pop\u00e7orn\"}}");
+
+        assertThat(record.get("record").asText()).isEqualTo("COOK");
+        assertThat(logged).extracting(line -> line.get("message").asText()).containsExactly("Cook recorded", "Metrics not written");
     }
 
     @Test

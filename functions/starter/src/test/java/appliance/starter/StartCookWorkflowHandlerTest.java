@@ -3,10 +3,9 @@ package appliance.starter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import appliance.functions.testing.RecordingContext;
-import appliance.functions.testing.SampleEvents;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,29 +13,39 @@ class StartCookWorkflowHandlerTest {
 
     private static final String STATE_MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:CookWorkflow";
 
-    private final RecordingContext context = new RecordingContext("StartCookWorkflowFunction");
+    private final LambdaTestContext context = new LambdaTestContext("StartCookWorkflowFunction");
 
     private static SNSEvent sampleEvent() {
-        return EventLoader.loadSNSEvent(SampleEvents.path("sns-custom-ended-early.json").toString());
+        // EventLoader reads a file name, or failing that a class path resource: the copy in src/test/resources.
+        return EventLoader.loadSNSEvent("events/sns-custom-ended-early.json");
     }
 
     @Test
     void each_sns_record_starts_one_execution_named_after_its_message_id_with_the_message_as_input() {
         FakeStepFunctions sfn = new FakeStepFunctions();
 
-        List<StartedExecution> started = new StartCookWorkflowHandler(sfn, STATE_MACHINE).handleRequest(sampleEvent(), context);
+        List<StartedExecution> started;
+        List<JsonNode> logged;
+        try (StandardOutput output = StandardOutput.capture()) {
+            started = new StartCookWorkflowHandler(sfn, STATE_MACHINE).handleRequest(sampleEvent(), context);
+            logged = output.logged("Started execution");
+        }
 
         assertThat(sfn.requests).singleElement().satisfies(request -> {
             assertThat(request.stateMachineArn()).isEqualTo(STATE_MACHINE);
-            assertThat(request.name()).isEqualTo("95df01b4-ee98-5cb9-9903-4c221d41eb5e");
+            assertThat(request.name()).isEqualTo("4c7e2a91-3b5d-5f60-8e12-d9a0b7c6e543");
             assertThat(request.input()).isEqualTo("{\"cook_secs\": 10, \"req_secs\": 15}");
         });
         assertThat(started).singleElement().satisfies(execution -> {
             assertThat(execution.getExecutionArn()).isEqualTo(
-                    "arn:aws:states:us-east-1:123456789012:execution:CookWorkflow:95df01b4-ee98-5cb9-9903-4c221d41eb5e");
+                    "arn:aws:states:us-east-1:123456789012:execution:CookWorkflow:4c7e2a91-3b5d-5f60-8e12-d9a0b7c6e543");
             assertThat(execution.isAlreadyStarted()).isFalse();
         });
-        assertThat(context.logLines()).singleElement().asString().startsWith("Started arn:aws:states:");
+        assertThat(logged).singleElement().satisfies(line -> {
+            assertThat(line.get("execution_arn").asText()).isEqualTo(started.get(0).getExecutionArn());
+            assertThat(line.get("sns_message_id").asText()).isEqualTo("4c7e2a91-3b5d-5f60-8e12-d9a0b7c6e543");
+            assertThat(line.get("function_name").asText()).isEqualTo("StartCookWorkflowFunction");
+        });
     }
 
     @Test
@@ -73,7 +82,7 @@ class StartCookWorkflowHandlerTest {
         new StartCookWorkflowHandler(sfn, STATE_MACHINE).handleRequest(event, context);
 
         assertThat(sfn.requests.get(0).input()).isEqualTo("{\"Records\":[{\"Sns\":{\"MessageId\":"
-                + "\"95df01b4-ee98-5cb9-9903-4c221d41eb5e\",\"TopicArn\":"
+                + "\"4c7e2a91-3b5d-5f60-8e12-d9a0b7c6e543\",\"TopicArn\":"
                 + "\"arn:aws:sns:us-east-1:123456789012:CookEventsIngestTopic\",\"Message\":\"cook_secs=10\"}}]}");
     }
 

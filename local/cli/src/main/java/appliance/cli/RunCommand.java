@@ -147,6 +147,7 @@ final class RunCommand implements Callable<Integer> {
         JsonNode event = readEvent(file);
         try {
             if (event.isObject() && event.path("Records").path(0).has("Sns")) {
+                sayWhereSnsRecordsGo(application, file, event);
                 return application.publishSnsEvent(event);
             }
             if (event.isObject() && event.has("detail-type") && event.has("source")) {
@@ -158,6 +159,20 @@ final class RunCommand implements Callable<Integer> {
             return new ArrayList<>(List.of(application.startExecution(bareEventsGoTo, UUID.randomUUID().toString(), event, null)));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
+        }
+    }
+
+    /** A record whose TopicArn is not the template's goes to the template's subscribed topic: one line says so. */
+    private void sayWhereSnsRecordsGo(LocalApplication application, String file, JsonNode event) {
+        for (JsonNode record : event.path("Records")) {
+            String named = record.path("Sns").path("TopicArn").asText(null);
+            String topic = application.snsTopicFor(named);
+            if (!topic.equals(named)) {
+                // With --json, standard output holds only the executions' objects.
+                PrintWriter to = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+                to.println(file + ": SNS message delivered to " + topic + " (the event's TopicArn " + named
+                        + " is not a topic of the template; " + topic + " is its one topic with a function subscribed)");
+            }
         }
     }
 

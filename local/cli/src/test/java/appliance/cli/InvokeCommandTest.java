@@ -64,7 +64,7 @@ class InvokeCommandTest {
         CommandRun run = CommandRun.of("invoke", "--template", project("template.yaml"), "ClassifyCookFunction",
                 project("events/cook-completed.json"));
 
-        assertThat(run.err()).contains("START RequestId: ", "Classified cook: ", "END RequestId: ", "REPORT RequestId: ",
+        assertThat(run.err()).contains("START RequestId: ", "\"message\":\"Classified cook\"", "END RequestId: ", "REPORT RequestId: ",
                 "Init Duration: ");
     }
 

@@ -43,7 +43,7 @@ class SamTemplateContentTest {
         assertThat(properties("CookWorkflowLogGroup").get("LogGroupName").asText()).startsWith("/aws/vendedlogs/states/");
         JsonNode policies = properties("CookWorkflow").get("Policies");
         assertThat(policies.toString()).contains("logs:CreateLogDelivery", "logs:PutResourcePolicy",
-                "LambdaInvokePolicy", "SNSPublishMessagePolicy");
+                "lambda:InvokeFunction", "SNSPublishMessagePolicy");
     }
 
     @Test

@@ -66,8 +66,20 @@ class StateMachineDefinitionTest {
         JsonNode retry = classify.at("/Retry/0");
         assertThat(retry.get("ErrorEquals")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
                 "Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException",
-                "Lambda.TooManyRequestsException");
+                "Lambda.TooManyRequestsException", "Lambda.ClientExecutionTimeoutException");
         assertThat(retry.get("BackoffRate").asDouble()).isGreaterThan(1);
+    }
+
+    @Test
+    void every_lambda_task_of_both_editions_retries_the_same_transient_errors() {
+        JsonNode expected = states.get("Classify cook").at("/Retry/0/ErrorEquals");
+        for (JsonNode definition : List.of(states, WorkflowDefinition.read("statemachine/cook-workflow.jsonata.asl.json").get("States"))) {
+            definition.properties().forEach(state -> {
+                if (state.getValue().path("Resource").asText().equals("arn:aws:states:::lambda:invoke")) {
+                    assertThat(state.getValue().at("/Retry/0/ErrorEquals")).as(state.getKey()).isEqualTo(expected);
+                }
+            });
+        }
     }
 
     @Test

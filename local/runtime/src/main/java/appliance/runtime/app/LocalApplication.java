@@ -327,11 +327,7 @@ public final class LocalApplication implements AutoCloseable {
         int before = executions.size();
         for (JsonNode record : snsEvent.path("Records")) {
             JsonNode message = record.path("Sns");
-            String topicArn = message.path("TopicArn").asText(null);
-            if (topicArn == null || template.topicByArn(topicArn).isEmpty()) {
-                throw new IllegalArgumentException("The SNS event's TopicArn " + topicArn + " is not a topic of the template; its topics are "
-                        + template.topics().stream().map(TopicResource::arn).toList());
-            }
+            String topicArn = snsTopicFor(message.path("TopicArn").asText(null));
             if (!message.path("Message").isTextual()) {
                 throw new IllegalArgumentException("An SNS record has no Message to publish (Records[].Sns.Message must be a string)");
             }
@@ -351,6 +347,32 @@ public final class LocalApplication implements AutoCloseable {
         List<Execution> started = executions.subList(before, executions.size());
         started.forEach(execution -> ledger.of(execution.identity().executionArn()).absorb(ingest));
         return List.copyOf(started);
+    }
+
+    /**
+     * The template topic an SNS event's record is published to: the topic its TopicArn names, when the template has
+     * it; otherwise the one topic a function of the template subscribes to. An event captured from a deployed stack
+     * (a generated topic name) or the Lambda console's SNS test event (its sample topic) names a topic the template
+     * cannot have, yet can mean only that one.
+     *
+     * @throws IllegalArgumentException when the TopicArn is not the template's and no single topic has a function
+     *         subscribed, naming the candidates
+     */
+    public String snsTopicFor(String topicArn) {
+        if (topicArn != null && template.topicByArn(topicArn).isPresent()) {
+            return topicArn;
+        }
+        List<String> subscribed = template.topics().stream().map(TopicResource::arn)
+                .filter(arn -> template.subscriptionsOf(arn).stream().anyMatch(s -> s.protocol().equals("lambda")))
+                .toList();
+        if (subscribed.size() == 1) {
+            return subscribed.get(0);
+        }
+        throw new IllegalArgumentException("The SNS event's TopicArn " + topicArn + " is not a topic of the template, and "
+                + (subscribed.isEmpty() ? "no topic of the template has a function subscribed; its topics are "
+                        + template.topics().stream().map(TopicResource::arn).toList()
+                        : "several of its topics have a function subscribed, so the event could mean any of "
+                        + subscribed + "; set the event's TopicArn to one of them"));
     }
 
     /** Every execution started so far, including those that functions started, in the order started. */
