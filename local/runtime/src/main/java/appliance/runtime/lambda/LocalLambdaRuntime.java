@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs Java Lambda functions in this JVM with Lambda's semantics: handler resolution and event (de)serialisation as
- * Lambda's Java runtime does them, one class loader per execution environment, warm reuse and cold starts with
+ * Runs Lambda functions with Lambda's semantics, each execution environment in this JVM (Java functions, one class
+ * loader each, handler resolution and event (de)serialisation as Lambda's Java runtime does them) or in a process of
+ * its own speaking the Lambda Runtime API (any runtime), as {@link LambdaIsolation} says: warm reuse and cold starts with
  * their init duration, reserved concurrency (throttling), timeouts, per-function environment variables, and each
  * call's log (init output, START, output, END, REPORT) delivered to the {@link LambdaLogSink}.
  *
@@ -87,16 +88,15 @@ public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
                 new InvocationLogCapture(clock));
     }
 
-    /** Hands the call to the environment's thread and waits for the handler or the timeout, whichever is first. */
+    /** Hands the call to the environment and waits for its outcome or the timeout, whichever is first. */
     private Invocation.Outcome run(Invocation invocation, ExecutionEnvironment environment, LambdaFunctionConfig config) {
-        LambdaClock clock = options.clock();
-        TimeoutScheduler.Scheduled timer = options.timeouts().schedule(timeoutNanos(config),
-                () -> invocation.timeOut(clock.nanoTime(), environment.lastMaxMemoryUsedMb()));
+        InvocationTimers timers = new InvocationTimers(options, invocation, environment, timeoutNanos(config));
+        invocation.watch(timers);
         try {
             environment.submit(invocation);
             return invocation.await();
         } finally {
-            timer.cancel();
+            timers.cancel();
         }
     }
 
@@ -119,7 +119,8 @@ public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
         LambdaError error = outcome.error();
         String errorLog = outcome.errorLog();
         if (outcome.timedOut()) {
-            String elapsed = LambdaLogFormat.twoDecimals((outcome.endNanos() - invocation.startNanos) / 1_000_000_000.0);
+            String elapsed = LambdaLogFormat.twoDecimals(
+                    (outcome.endNanos() - invocation.timeoutStartNanos()) / 1_000_000_000.0);
             error = LambdaError.timeout(requestId, elapsed);
             errorLog = LambdaLogFormat.timedOut(clock.now(), requestId, elapsed);
         }
@@ -129,6 +130,9 @@ public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
 
         List<LambdaLogLine> lines = new ArrayList<>(handlerLines.size() + 6);
         lines.addAll(invocation.capture.finishInit());
+        if (invocation.initOutlivedItsLimit()) {
+            lines.add(new LambdaLogLine(clock.now(), LambdaLogFormat.initTimedOut(options.initLimitNanos() / 1_000_000.0)));
+        }
         lines.add(new LambdaLogLine(clock.now(), LambdaLogFormat.start(requestId, target.executedVersion())));
         lines.addAll(handlerLines);
         if (errorLog != null) {
