@@ -1,6 +1,7 @@
 package appliance.cli;
 
 import appliance.runtime.lambda.LambdaConfigurationException;
+import appliance.runtime.lambda.LambdaIsolation;
 import appliance.runtime.template.TemplateException;
 import appliance.engine.task.mock.MockConfig;
 import appliance.server.ServerOptions;
@@ -71,7 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
     /** Starts the server with the template's state machines, functions and topics behind it. */
     TemplateServer start(ServerOptions options) {
         try {
-            return TemplateServer.start(options, templateOptions.load(), runtimeOptions.localOptions(), Clock.systemUTC());
+            return TemplateServer.start(options, templateOptions.load(), runtimeOptions.localOptions(LambdaIsolation.PROCESS), Clock.systemUTC());
         } catch (UncheckedIOException | TemplateException | LambdaConfigurationException e) {
             throw new UserError(e.getMessage());
         }

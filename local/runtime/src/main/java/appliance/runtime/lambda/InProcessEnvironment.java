@@ -78,6 +78,7 @@ final class InProcessEnvironment implements ExecutionEnvironment {
     }
 
     private void serve() {
+        JvmExitGuard.watch(Thread.currentThread(), config.functionName());
         ProcessEnvironmentOverlay.bindCurrentThread(variables);
         ThreadOutputRouter.bindCurrentThread(this::captureOutput);
         try {
@@ -91,6 +92,7 @@ final class InProcessEnvironment implements ExecutionEnvironment {
                 run(invocation);
             }
         } finally {
+            JvmExitGuard.forget(Thread.currentThread());
             closeLoader();
         }
     }
