@@ -16,8 +16,8 @@ import java.util.List;
  * their init duration, reserved concurrency (throttling), timeouts, per-function environment variables, and each
  * call's log (init output, START, output, END, REPORT) delivered to the {@link LambdaLogSink}.
  *
- * <p>Needs the JVM flags in {@link ProcessEnvironmentOverlay#REQUIRED_JVM_FLAGS}; the constructor fails with a
- * message naming them when they are missing.
+ * <p>In-process, needs the JVM flags in {@link ProcessEnvironmentOverlay#REQUIRED_JVM_FLAGS}; the constructor fails
+ * with a message naming them when they are missing.
  */
 public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,8 +28,10 @@ public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
 
     public LocalLambdaRuntime(LambdaRuntimeOptions options) {
         this.options = options;
-        ProcessEnvironmentOverlay.install();
-        ThreadOutputRouter.install();
+        if (options.isolation() == LambdaIsolation.IN_PROCESS) {
+            ProcessEnvironmentOverlay.install();
+            ThreadOutputRouter.install();
+        }
     }
 
     public LocalLambdaRuntime() {
