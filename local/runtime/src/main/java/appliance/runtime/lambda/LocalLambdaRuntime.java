@@ -1,6 +1,7 @@
 package appliance.runtime.lambda;
 
 import appliance.runtime.lambda.process.ProcessEnvironmentOverlay;
+import appliance.runtime.lambda.runtimeapi.RuntimeApiServer;
 import appliance.runtime.lambda.process.ThreadOutputRouter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +29,7 @@ public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
 
     public LocalLambdaRuntime(LambdaRuntimeOptions options) {
         this.options = options;
+        RuntimeApiServer.useNoDelay();
         if (options.isolation() == LambdaIsolation.IN_PROCESS) {
             ProcessEnvironmentOverlay.install();
             ThreadOutputRouter.install();

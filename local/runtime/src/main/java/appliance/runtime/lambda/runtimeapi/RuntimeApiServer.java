@@ -25,6 +25,21 @@ public final class RuntimeApiServer implements AutoCloseable {
 
     private static final String PREFIX = "/" + VERSION + "/runtime/";
 
+    static {
+        useNoDelay();
+    }
+
+    /**
+     * The JDK's HTTP server writes a response's headers and body apart; with Nagle's algorithm on, the body then
+     * waits for the client's delayed ACK (40 ms on Linux) on every call. The setting is read once, when the first
+     * server of the JVM starts, so whoever may start one first calls this.
+     */
+    public static void useNoDelay() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** The environment behind the API: what the runtime's requests do. */
     public interface Environment {
         /** Blocks until there is a call to run; null when the environment is ending. */
