@@ -58,6 +58,16 @@ class ProcessIsolationTest {
     }
 
     @Test
+    void invoke_runs_a_java_function_in_a_process_through_aws_runtime_interface_client() {
+        CommandRun run = CommandRun.of("invoke", "--quiet", "--isolation", "process", "--template",
+                ROOT.resolve("template.yaml").toString(), "ClassifyCookFunction",
+                ROOT.resolve("events/sns-custom-ended-early.json").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"outcome\":\"EARLY_END_CUSTOM\"", "User ended custom cook time early");
+    }
+
+    @Test
     void an_isolation_that_does_not_exist_is_refused_with_the_values_it_takes() {
         CommandRun run = CommandRun.of("run", "--isolation", "container", "--template",
                 ROOT.resolve("template.yaml").toString(), ROOT.resolve("events/preset-ended-early.json").toString());

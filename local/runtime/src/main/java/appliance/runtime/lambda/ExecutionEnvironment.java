@@ -9,9 +9,7 @@ package appliance.runtime.lambda;
  */
 interface ExecutionEnvironment {
 
-    String logStreamName();
-
-    String logGroupName();
+    LogDestination log();
 
     /** The last "Max Memory Used" reading, reported when a call times out. */
     int lastMaxMemoryUsedMb();

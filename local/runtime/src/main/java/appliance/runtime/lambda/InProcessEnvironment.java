@@ -21,8 +21,7 @@ import java.util.concurrent.TransferQueue;
 final class InProcessEnvironment implements ExecutionEnvironment {
     private final LambdaFunctionConfig config;
     private final String executedVersion;
-    private final String logGroupName;
-    private final String logStreamName;
+    private final LogDestination log;
     private final Map<String, String> variables;
     private final LambdaRuntimeOptions options;
     private final TransferQueue<Invocation> calls = new LinkedTransferQueue<>();
@@ -39,23 +38,16 @@ final class InProcessEnvironment implements ExecutionEnvironment {
         this.config = config;
         this.executedVersion = executedVersion;
         this.options = options;
-        this.logGroupName = LambdaNames.logGroupName(config.functionName());
-        this.logStreamName = LambdaNames.logStreamName(options.clock().now(), executedVersion,
-                options.ids().environmentId());
-        this.variables = ReservedEnvironmentVariables.forEnvironment(config, executedVersion, logStreamName);
+        this.log = LogDestination.forNewEnvironment(config, executedVersion, options);
+        this.variables = ReservedEnvironmentVariables.forEnvironment(config, executedVersion, log.logStreamName());
         this.thread = new Thread(this::serve, "lambda-" + config.functionName() + "-" + ordinal);
         this.thread.setDaemon(true);
         this.thread.start();
     }
 
     @Override
-    public String logStreamName() {
-        return logStreamName;
-    }
-
-    @Override
-    public String logGroupName() {
-        return logGroupName;
+    public LogDestination log() {
+        return log;
     }
 
     /** The memory gauge's last reading on this environment's thread (what a timed-out call reports). */
@@ -139,7 +131,7 @@ final class InProcessEnvironment implements ExecutionEnvironment {
             return;
         }
         InvocationContext context = new InvocationContext(invocation.requestId, config.functionName(),
-                executedVersion, invocation.invokedFunctionArn, config.memoryMb(), logGroupName, logStreamName,
+                executedVersion, invocation.invokedFunctionArn, config.memoryMb(), log.logGroupName(), log.logStreamName(),
                 invocation.deadlineNanos(), clock, invocation.capture);
         byte[] response = null;
         LambdaError error = null;

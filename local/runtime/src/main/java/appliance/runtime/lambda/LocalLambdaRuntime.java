@@ -146,8 +146,8 @@ public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
         lines.add(new LambdaLogLine(clock.now(), LambdaLogFormat.end(requestId)));
         lines.add(new LambdaLogLine(clock.now(), LambdaLogFormat.report(requestId, durationMs, billedMs,
                 config.memoryMb(), outcome.maxMemoryUsedMb(), initMs, outcome.timedOut())));
-        LambdaInvocationLog log = new LambdaInvocationLog(config.functionName(), environment.logGroupName(),
-                environment.logStreamName(), requestId, lines);
+        LambdaInvocationLog log = new LambdaInvocationLog(config.functionName(), environment.log().logGroupName(),
+                environment.log().logStreamName(), requestId, lines);
         options.logSink().write(log);
 
         return new LambdaInvocationResult(requestId, config.functionName(), target.executedVersion(),

@@ -9,8 +9,12 @@ import appliance.runtime.lambda.runtimeapi.RuntimeCommand;
 import appliance.runtime.lambda.runtimeapi.RuntimeError;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -33,12 +37,18 @@ final class ProcessEnvironment implements ExecutionEnvironment, RuntimeApiServer
         return thread;
     });
     private static final long MEMORY_WATCH_MILLIS = 10;
+    /** Processes still running when the JVM ends (Ctrl-C on serve) are killed with it, not left behind. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ProcessEnvironment::kill),
+                "lambda-process-reaper"));
+    }
 
     private final LambdaFunctionConfig config;
     private final String executedVersion;
     private final LambdaRuntimeOptions options;
-    private final String logGroupName;
-    private final String logStreamName;
+    private final LogDestination log;
     private final Object lock = new Object();
     private RuntimeApiServer api;
     private Process process;
@@ -52,24 +62,19 @@ final class ProcessEnvironment implements ExecutionEnvironment, RuntimeApiServer
     private volatile boolean overMemory;
     private volatile long peakResidentBytes;
     private volatile int lastMaxMemoryUsedMb = 1;
+    private long memoryReadings;
+    private List<ProcessHandle> watchedTree = List.of();
 
     ProcessEnvironment(LambdaFunctionConfig config, String executedVersion, LambdaRuntimeOptions options) {
         this.config = config;
         this.executedVersion = executedVersion;
         this.options = options;
-        this.logGroupName = LambdaNames.logGroupName(config.functionName());
-        this.logStreamName = LambdaNames.logStreamName(options.clock().now(), executedVersion,
-                options.ids().environmentId());
+        this.log = LogDestination.forNewEnvironment(config, executedVersion, options);
     }
 
     @Override
-    public String logStreamName() {
-        return logStreamName;
-    }
-
-    @Override
-    public String logGroupName() {
-        return logGroupName;
+    public LogDestination log() {
+        return log;
     }
 
     @Override
@@ -97,6 +102,7 @@ final class ProcessEnvironment implements ExecutionEnvironment, RuntimeApiServer
         initStartNanos = options.clock().nanoTime();
         initDone = false;
         overMemory = false;
+        memoryReadings = 0;
         String who = "Lambda function " + config.logicalId();
         RuntimeCommand command;
         try {
@@ -111,7 +117,7 @@ final class ProcessEnvironment implements ExecutionEnvironment, RuntimeApiServer
                 .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.clear();
-        environment.putAll(ReservedEnvironmentVariables.forProcess(config, executedVersion, logStreamName,
+        environment.putAll(ReservedEnvironmentVariables.forProcess(config, executedVersion, log.logStreamName(),
                 api.address(), taskRoot, RuntimeClients.folder(), command.binFolder()));
         try {
             process = builder.start();
@@ -121,6 +127,7 @@ final class ProcessEnvironment implements ExecutionEnvironment, RuntimeApiServer
                     + e.getMessage());
         }
         Process started = process;
+        RUNNING.add(started);
         output = new OutputPump(started.getInputStream(), started::isAlive, config.functionName());
         output.target(invocation.capture::writeOutput);
         started.onExit().thenRun(() -> exited(started));
@@ -212,6 +219,7 @@ final class ProcessEnvironment implements ExecutionEnvironment, RuntimeApiServer
 
     /** The process ended by itself (or was killed for its memory): a call in flight fails as Lambda fails it. */
     private void exited(Process ended) {
+        RUNNING.remove(ended);
         if (discarded) {
             return;
         }
@@ -258,7 +266,14 @@ final class ProcessEnvironment implements ExecutionEnvironment, RuntimeApiServer
     }
 
     private void watchMemory(Process watched) {
-        long resident = ProcessMemory.residentBytes(watched.toHandle());
+        // Finding a process's children reads all of /proc: done every 20th reading, the process itself every one.
+        if (memoryReadings++ % 20 == 0) {
+            List<ProcessHandle> tree = new ArrayList<>();
+            tree.add(watched.toHandle());
+            watched.descendants().forEach(tree::add);
+            watchedTree = tree;
+        }
+        long resident = ProcessMemory.residentBytes(watchedTree);
         if (resident > peakResidentBytes) {
             peakResidentBytes = resident;
         }

@@ -13,11 +13,11 @@ public final class ProcessMemory {
     private ProcessMemory() {
     }
 
-    /** Bytes resident in the process and its descendants now. */
-    public static long residentBytes(ProcessHandle process) {
-        long total = field(process.pid(), "VmRSS:");
-        for (ProcessHandle child : process.descendants().toList()) {
-            total += field(child.pid(), "VmRSS:");
+    /** Bytes resident in these processes now. */
+    public static long residentBytes(java.util.List<ProcessHandle> processes) {
+        long total = 0;
+        for (ProcessHandle process : processes) {
+            total += field(process.pid(), "VmRSS:");
         }
         return total;
     }
