@@ -23,6 +23,7 @@ function request(method, urlPath, body, headers = {}) {
       res.on('data', (chunk) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
     });
+    req.setNoDelay(true);
     req.on('error', reject);
     req.end(payload);
   });
