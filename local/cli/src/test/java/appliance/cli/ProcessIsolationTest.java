@@ -23,10 +23,32 @@ class ProcessIsolationTest {
     private static final Path ROOT = Path.of(System.getProperty("project.root"));
     private static final Path EXAMPLE = ROOT.resolve("examples/seed-nodejs");
 
+    private static final Path PROCESS_TEMPLATE = Path.of("src/test/resources/process-template").toAbsolutePath();
+
     private static void assumeNode() {
+        assumeOnPath("node");
+    }
+
+    private static void assumeOnPath(String executable) {
         boolean found = List.of(System.getenv("PATH").split(File.pathSeparator)).stream()
-                .anyMatch(folder -> Files.isExecutable(Path.of(folder, "node")));
-        Assumptions.assumeTrue(found, "node is not installed: the Node.js function tests are skipped");
+                .anyMatch(folder -> Files.isExecutable(Path.of(folder, executable)));
+        Assumptions.assumeTrue(found, executable + " is not installed: its function tests are skipped");
+    }
+
+    @Test
+    void run_takes_a_python_function_then_a_bootstrap_function_through_a_state_machine() throws Exception {
+        assumeOnPath("python3");
+        Path input = Files.createTempFile("polyglot", ".json");
+        Files.writeString(input, "{\"n\":21}");
+
+        CommandRun run = CommandRun.of("run", "--json", "--template", PROCESS_TEMPLATE.resolve("template.yaml").toString(),
+                "--state-machine", "PolyglotMachine", input.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = JsonFiles.JSON.readTree(run.out());
+        assertThat(report.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(report.get("output").get("echo").get("n").asInt()).isEqualTo(42);
+        assertThat(report.get("output").get("handler").asText()).isEqualTo("echo.handler");
     }
 
     @Test
@@ -79,7 +101,8 @@ class ProcessIsolationTest {
     @Test
     void serve_outlives_a_function_that_ends_its_process_and_other_executions_finish() throws Exception {
         assumeNode();
-        SamTemplate template = SamTemplate.load(Path.of("src/test/resources/process-template/template.yaml").toAbsolutePath());
+        assumeOnPath("python3");
+        SamTemplate template = SamTemplate.load(PROCESS_TEMPLATE.resolve("template.yaml"));
         try (TemplateServer running = TemplateServer.start(ServerOptions.inMemory(0), template,
                 LocalOptions.defaults().withIsolation(LambdaIsolation.PROCESS), Clock.systemUTC())) {
             StepFunctionsServer server = running.server();
@@ -92,12 +115,18 @@ class ProcessIsolationTest {
             String after = server.startExecution(machine, "after", "{\"n\":2}");
             server.finished(after).get(60, TimeUnit.SECONDS);
 
+            String polyglot = server.startExecution(
+                    "arn:aws:states:us-east-1:123456789012:stateMachine:PolyglotMachine", "polyglot", "{\"n\":4}");
+            server.finished(polyglot).get(60, TimeUnit.SECONDS);
+
             JsonNode failed = describe(server, exiting);
             assertThat(failed.get("status").asText()).isEqualTo("FAILED");
             assertThat(failed.get("error").asText()).isEqualTo("Runtime.ExitError");
             assertThat(failed.get("cause").asText()).contains("Runtime exited with error: exit status 3");
             assertThat(describe(server, other).get("output").asText()).isEqualTo("{\"answered\":1}");
             assertThat(describe(server, after).get("output").asText()).isEqualTo("{\"answered\":2}");
+            assertThat(JsonFiles.JSON.readTree(describe(server, polyglot).get("output").asText())
+                    .get("echo").get("n").asInt()).isEqualTo(8);
         }
     }
 
