@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A Java handler calling System.exit: Runtime.ExitError in a process of its own; a clear message in-process. */
+/**
+ * Java handlers that break their JVM: System.exit (Runtime.ExitError in a process of its own; a clear message
+ * in-process), and 600 MB held with a MemorySize of 128.
+ */
 class JvmExitTest {
 
     @Test
@@ -28,6 +31,24 @@ class JvmExitTest {
             assertThat(exited.error().errorMessage()).endsWith("Runtime exited with error: exit status 3");
             assertThat(after.error()).isNull();
             assertThat(after.payload()).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void a_java_handler_holding_more_than_its_memory_size_fails_and_its_environment_is_replaced() {
+        try (LocalLambdaRuntime runtime = new LocalLambdaRuntime(LambdaRuntimeOptions.defaults()
+                .withIsolation(LambdaIsolation.PROCESS))) {
+            runtime.register(new LambdaFunctionConfig("HoarderFunction", "hoarder",
+                    appliance.runtime.lambda.fixtures.HoardingHandler.class.getName(), FixtureFunctions.CLASSPATH, 128,
+                    30, java.util.Map.of(), null, "x86_64", "java17", LambdaFunctionConfig.LATEST));
+
+            LambdaInvocationResult hoarded = runtime.invoke("hoarder", IntNode.valueOf(600));
+
+            // The process's resident memory passes 128 MB first (a 108 MB heap plus the JVM's own), so Lambda's
+            // limit ends it; were the heap to fill first, AWS's client would report the JVM's own error.
+            assertThat(hoarded.error()).isNotNull();
+            assertThat(hoarded.error().errorType()).isIn("Runtime.OutOfMemory", "java.lang.OutOfMemoryError");
+            assertThat(hoarded.maxMemoryUsedMb()).isLessThanOrEqualTo(128);
         }
     }
 
