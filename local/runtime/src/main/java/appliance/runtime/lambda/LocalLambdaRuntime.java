@@ -68,6 +68,9 @@ public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
     public LambdaInvocationResult invoke(String functionNameOrArn, byte[] request) {
         String requestId = options.ids().requestId();
         LambdaFunctionRegistry.Target target = registry.resolve(functionNameOrArn, requestId);
+        if (request.length > LambdaServiceException.MAX_REQUEST_BYTES) {
+            throw LambdaServiceException.requestTooLarge(request.length, requestId);
+        }
         DeployedFunction function = target.function();
         LambdaFunctionConfig config = function.config();
         ExecutionEnvironment environment = function.acquire(target.executedVersion(), requestId);

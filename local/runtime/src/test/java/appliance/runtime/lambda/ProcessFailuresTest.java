@@ -142,6 +142,19 @@ class ProcessFailuresTest {
     }
 
     @Test
+    void a_request_over_six_megabytes_is_refused_before_any_code_runs() {
+        runtime.register(ProcessFunctions.node("big", 128, 10));
+        byte[] request = ("\"" + "a".repeat(LambdaServiceException.MAX_REQUEST_BYTES) + "\"").getBytes();
+
+        assertThatThrownBy(() -> runtime.invoke("big", request))
+                .isInstanceOfSatisfying(LambdaServiceException.class, refused -> {
+                    assertThat(refused.errorCode()).isEqualTo("RequestTooLargeException");
+                    assertThat(refused.statusCode()).isEqualTo(413);
+                });
+        assertThat(logs.logs).isEmpty();
+    }
+
+    @Test
     void a_handler_error_is_the_runtimes_error_document_and_the_environment_stays_warm() throws Exception {
         assumeOnPath("python3");
         runtime.register(ProcessFunctions.python("thrower", 128, 10));
