@@ -32,7 +32,7 @@ public final class LambdaServiceException extends RuntimeException {
     }
 
     /** A synchronous Invoke whose payload is over 6 MB: refused before any function code runs. */
-    static LambdaServiceException requestTooLarge(int bytes, String requestId) {
+    static LambdaServiceException requestTooLarge(String requestId) {
         return new LambdaServiceException(REQUEST_TOO_LARGE, 413, "Request must be smaller than " + MAX_REQUEST_BYTES
                 + " bytes for the InvokeFunction operation", null, requestId);
     }

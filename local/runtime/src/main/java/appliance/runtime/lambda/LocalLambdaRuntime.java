@@ -69,7 +69,7 @@ public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
         String requestId = options.ids().requestId();
         LambdaFunctionRegistry.Target target = registry.resolve(functionNameOrArn, requestId);
         if (request.length > LambdaServiceException.MAX_REQUEST_BYTES) {
-            throw LambdaServiceException.requestTooLarge(request.length, requestId);
+            throw LambdaServiceException.requestTooLarge(requestId);
         }
         DeployedFunction function = target.function();
         LambdaFunctionConfig config = function.config();
