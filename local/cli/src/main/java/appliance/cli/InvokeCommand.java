@@ -5,6 +5,7 @@ import appliance.runtime.lambda.LambdaConfigurationException;
 import appliance.runtime.lambda.LambdaError;
 import appliance.runtime.lambda.LambdaFunctionConfig;
 import appliance.runtime.lambda.LambdaInvocationResult;
+import appliance.runtime.lambda.LambdaIsolation;
 import appliance.runtime.lambda.LambdaLogLine;
 import appliance.runtime.lambda.LambdaRuntimeOptions;
 import appliance.runtime.lambda.LambdaServiceException;
@@ -55,6 +56,10 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Do not print the function's log on stderr.")
     boolean quiet;
 
+    @Option(names = "--isolation", paramLabel = "process|in-process",
+            description = "Run the function in a process of its own, or (Java; the default) in this JVM.")
+    String isolation;
+
     @Override
     public Integer call() {
         SamTemplate template = templateOptions.load();
@@ -68,14 +73,15 @@ final class InvokeCommand implements Callable<Integer> {
         byte[] event = (file == null ? "{}" : JsonFiles.readText(file)).getBytes(StandardCharsets.UTF_8);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LambdaRuntimeOptions options = LambdaRuntimeOptions.defaults().withLogSink(log -> {
+        LambdaRuntimeOptions options = LambdaRuntimeOptions.defaults()
+                .withIsolation(RuntimeOptions.isolation(isolation, LambdaIsolation.IN_PROCESS)).withLogSink(log -> {
             if (!quiet) {
                 log.lines().stream().map(LambdaLogLine::message).forEach(err::println);
                 err.flush();
             }
         });
         try (LocalLambdaRuntime lambda = new LocalLambdaRuntime(options)) {
-            LambdaFunctionConfig config = FunctionConfigs.of(function);
+            LambdaFunctionConfig config = FunctionConfigs.of(template, function);
             lambda.register(config);
             LambdaInvocationResult result = lambda.invoke(config.functionName(), event);
             if (result.succeeded()) {

@@ -109,6 +109,10 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Execution> started = submit(application, file, bareEventsGoTo);
         application.runUntilIdle();
+        if (started.isEmpty() && !application.lastSnsIngest().deliveries().isEmpty()) {
+            // A topic whose subscribers are functions only (examples/seed-nodejs): what the deliveries did.
+            return printer.printDeliveries(file, application.lastSnsIngest());
+        }
         if (started.isEmpty()) {
             report(out, spec.commandLine().getErr(), file,
                     "the event started no execution: no rule or subscription of the template took it");

@@ -61,6 +61,47 @@ final class RunReportPrinter {
         out.println();
     }
 
+    /**
+     * An SNS event that started no execution but was delivered (its subscribers are functions): the deliveries, each
+     * function's result and log. Returns true when every delivery succeeded.
+     */
+    boolean printDeliveries(String eventFile, ExecutionActivity ingest) {
+        boolean delivered = ingest.deliveries().stream().allMatch(delivery -> delivery.error() == null);
+        if (json) {
+            var line = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().createObjectNode();
+            line.put("event", eventFile).put("status", delivered ? "DELIVERED" : "DELIVERY_FAILED");
+            var deliveries = line.putArray("deliveries");
+            ingest.deliveries().forEach(delivery -> deliveries.add(delivery.toJson()));
+            var results = line.putArray("results");
+            ingest.functionResults().forEach(result -> results.addObject()
+                    .put("functionName", result.functionName()).put("payload", result.payload()));
+            var logs = line.putArray("logs");
+            ingest.lambdaLogs().forEach(log -> log.lines().forEach(logLine -> logs.addObject()
+                    .put("functionName", log.functionName()).put("message", logLine.message())));
+            out.println(line);
+            return delivered;
+        }
+        String topics = String.join(", ", ingest.published().stream().map(message -> name(message.topicArn())).distinct().toList());
+        out.printf("%s -> %s%n", eventFile, topics);
+        out.println("  Deliveries:");
+        for (SnsDelivery delivery : ingest.deliveries()) {
+            out.printf("    %s -> %s %s%s%n", name(delivery.topicArn()), delivery.protocol(), name(delivery.endpoint()),
+                    delivery.error() == null ? "" : "  [failed: " + delivery.error() + "]");
+        }
+        out.println("  Results:" + (ingest.functionResults().isEmpty() ? " none" : ""));
+        for (ExecutionActivity.FunctionResult result : ingest.functionResults()) {
+            out.printf("    [%s] %s%n", result.functionName(), oneLine(result.payload()));
+        }
+        out.println("  Logs:" + (ingest.lambdaLogs().isEmpty() ? " none" : ""));
+        for (LambdaInvocationLog log : ingest.lambdaLogs()) {
+            for (LambdaLogLine line : log.lines()) {
+                out.printf("    [%s] %s%n", log.functionName(), oneLine(line.message()));
+            }
+        }
+        out.println();
+        return delivered;
+    }
+
     private static String name(String arn) {
         return arn.substring(arn.lastIndexOf(':') + 1);
     }

@@ -3,6 +3,7 @@ package appliance.cli;
 import appliance.engine.task.mock.MockConfig;
 import appliance.runtime.app.LocalOptions;
 import appliance.runtime.lambda.LambdaConfigurationException;
+import appliance.runtime.lambda.LambdaIsolation;
 import appliance.runtime.template.SamTemplate;
 import appliance.runtime.template.TemplateException;
 import appliance.runtime.template.TemplateSettings;
@@ -68,6 +69,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     StepFunctionsLocalSettings settings = new StepFunctionsLocalSettings();
 
+    @Option(names = "--isolation", paramLabel = "process|in-process",
+            description = "Where functions run: each in a process of its own (the default: a server outlives its"
+                    + " functions), or Java functions in this JVM.")
+    String isolation;
+
     /**
      * The template to serve: {@code --template}'s; else {@code template.yaml} in the working directory (or
      * the project bin/appliance runs in) when there is one; else none: an empty one.
@@ -120,7 +126,8 @@ public final class ServeCommand implements Callable<Integer> {
     /** Starts the server with the template's state machines, functions and topics behind it. */
     TemplateServer start(ServerOptions options, SamTemplate template) {
         LocalOptions local = LocalOptions.defaults().withEndpoints(settings.hybridEndpoints())
-                .withServices(settings.serviceEndpoints(null));
+                .withServices(settings.serviceEndpoints(null))
+                .withIsolation(RuntimeOptions.isolation(isolation, LambdaIsolation.PROCESS));
         try {
             return TemplateServer.start(options, template, local, Clock.systemUTC());
         } catch (UncheckedIOException | TemplateException | LambdaConfigurationException e) {

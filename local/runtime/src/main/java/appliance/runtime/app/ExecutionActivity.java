@@ -18,6 +18,11 @@ public final class ExecutionActivity {
     private final List<ExecutionUsage.SnsPublish> snsPublishes = new ArrayList<>();
     private final List<SnsDelivery> deliveries = new ArrayList<>();
     private final List<Published> published = new ArrayList<>();
+    private final List<FunctionResult> functionResults = new ArrayList<>();
+
+    /** What a function an SNS delivery invoked returned (its response, or its error document). */
+    public record FunctionResult(String functionName, String payload) {
+    }
 
     /** A message published to a topic, whether or not any subscription took it. */
     public record Published(String topicArn, String messageId, String subject, String message, int deliveries) {
@@ -25,6 +30,14 @@ public final class ExecutionActivity {
 
     synchronized void lambdaInvoked(ExecutionUsage.LambdaInvocation invocation) {
         lambdaInvocations.add(invocation);
+    }
+
+    synchronized void lambdaReturned(FunctionResult result) {
+        functionResults.add(result);
+    }
+
+    public synchronized List<FunctionResult> functionResults() {
+        return List.copyOf(functionResults);
     }
 
     synchronized void lambdaLogged(LambdaInvocationLog log) {

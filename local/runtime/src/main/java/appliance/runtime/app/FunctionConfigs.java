@@ -1,21 +1,22 @@
 package appliance.runtime.app;
 
-import appliance.runtime.lambda.FunctionModuleClasspath;
+import appliance.runtime.lambda.FunctionCode;
 import appliance.runtime.lambda.LambdaFunctionConfig;
 import appliance.runtime.template.FunctionResource;
+import appliance.runtime.template.SamTemplate;
 
-/** Turns a template's function into what the in-process Lambda runtime runs: its config and its built code. */
+/** Turns a template's function into what the Lambda runtime runs: its config and its built code. */
 public final class FunctionConfigs {
 
     private FunctionConfigs() {
     }
 
-    public static LambdaFunctionConfig of(FunctionResource function) {
+    public static LambdaFunctionConfig of(SamTemplate template, FunctionResource function) {
         return new LambdaFunctionConfig(
                 function.logicalId(),
                 function.functionName(),
                 function.handler(),
-                FunctionModuleClasspath.of(function.codeUri()),
+                FunctionCode.locate(template.baseDirectory(), function.logicalId(), function.codeUri(), function.runtime()),
                 function.memorySize(),
                 function.timeoutSeconds(),
                 function.environment(),

@@ -80,6 +80,7 @@ public final class LocalApplication implements AutoCloseable {
     }
     private final CostEstimator costs = new CostEstimator(AwsPrices.load());
     private EventRouter events;
+    private volatile ExecutionActivity lastSnsIngest = new ExecutionActivity();
     private final RemoteLambdaFunctions remoteLambda;
     private final RemoteSnsPublisher remoteSns;
     private final ServiceIntegrations serviceTasks;
@@ -90,7 +91,7 @@ public final class LocalApplication implements AutoCloseable {
         this.template = template;
         this.options = options;
         this.scheduler = new FastForwardScheduler(options.clock());
-        this.lambdas = new LocalLambdaRuntime(LambdaRuntimeOptions.defaults().withLogSink(log -> {
+        this.lambdas = new LocalLambdaRuntime(LambdaRuntimeOptions.defaults().withIsolation(options.isolation()).withLogSink(log -> {
             ExecutionActivity activity = ledger.current();
             if (activity != null) {
                 activity.lambdaLogged(log);
@@ -136,7 +137,7 @@ public final class LocalApplication implements AutoCloseable {
 
     private void deployFunctions() {
         for (FunctionResource function : template.functions()) {
-            LambdaFunctionConfig config = FunctionConfigs.of(function);
+            LambdaFunctionConfig config = FunctionConfigs.of(template, function);
             Map<String, String> environment = new LinkedHashMap<>(config.environment());
             // A function's SfnClient starts executions here, as the starter does on AWS.
             environment.put("AWS_ENDPOINT_URL_SFN", stepFunctionsEndpoint.url());
@@ -191,6 +192,7 @@ public final class LocalApplication implements AutoCloseable {
             if (activity != null) {
                 activity.lambdaInvoked(new ExecutionUsage.LambdaInvocation(
                         result.billedDurationMs(), result.memorySizeMb(), result.architecture()));
+                activity.lambdaReturned(new ExecutionActivity.FunctionResult(result.functionName(), result.payload()));
             }
             return result.succeeded() ? null : result.error().errorType() + ": " + result.error().errorMessage();
         } catch (LambdaServiceException refused) {
@@ -344,6 +346,7 @@ public final class LocalApplication implements AutoCloseable {
                     result.deliveries());
         }
         ledger.forget(ingestKey);
+        lastSnsIngest = ingest;
         List<Execution> started = executions.subList(before, executions.size());
         started.forEach(execution -> ledger.of(execution.identity().executionArn()).absorb(ingest));
         return List.copyOf(started);
@@ -373,6 +376,14 @@ public final class LocalApplication implements AutoCloseable {
                         + template.topics().stream().map(TopicResource::arn).toList()
                         : "several of its topics have a function subscribed, so the event could mean any of "
                         + subscribed + "; set the event's TopicArn to one of them"));
+    }
+
+    /**
+     * What the last {@link #publishSnsEvent} did besides starting executions: its messages, deliveries, and the logs
+     * and results of the functions they invoked (all there is to see of a topic whose subscribers are functions only).
+     */
+    public ExecutionActivity lastSnsIngest() {
+        return lastSnsIngest;
     }
 
     /** Every execution started so far, including those that functions started, in the order started. */

@@ -44,7 +44,9 @@ final class DeployedFunction {
             }
             ordinal = ++created;
         }
-        ExecutionEnvironment fresh = new ExecutionEnvironment(config, executedVersion, options, ordinal);
+        ExecutionEnvironment fresh = options.isolation().needsOwnProcess(config.runtime())
+                ? new ProcessEnvironment(config, executedVersion, options)
+                : new InProcessEnvironment(config, executedVersion, options, ordinal);
         synchronized (this) {
             all.add(fresh);
         }

@@ -14,10 +14,26 @@ final class Invocation {
                    long initNanos, long handlerStartNanos, long endNanos, int maxMemoryUsedMb) {
     }
 
+    /** Told when the phases begin, so the runtime can time them (the init's own limit, then the Timeout). */
+    interface Phases {
+        void initStarted();
+
+        void handlerStarting(long nowNanos);
+
+        Phases NONE = new Phases() {
+            @Override
+            public void initStarted() {
+            }
+
+            @Override
+            public void handlerStarting(long nowNanos) {
+            }
+        };
+    }
+
     final String requestId;
     final byte[] request;
     final long startNanos;
-    final long deadlineNanos;
     final String invokedFunctionArn;
     final InvocationLogCapture capture;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
@@ -25,20 +41,53 @@ final class Invocation {
     private volatile long handlerStartNanos;
     private volatile boolean handlerStarted;
     private volatile boolean coldStart;
+    private volatile Phases phases = Phases.NONE;
+    private volatile long timeoutStartNanos;
+    private volatile long deadlineNanos;
+    private volatile boolean initTimedOut;
 
     Invocation(String requestId, byte[] request, long startNanos, long deadlineNanos, String invokedFunctionArn,
                InvocationLogCapture capture) {
         this.requestId = requestId;
         this.request = request;
         this.startNanos = startNanos;
+        this.timeoutStartNanos = startNanos;
         this.deadlineNanos = deadlineNanos;
         this.invokedFunctionArn = invokedFunctionArn;
         this.capture = capture;
     }
 
+    void watch(Phases value) {
+        phases = value;
+    }
+
     /** This call creates its environment: the init runs first. */
     void initStarting() {
         coldStart = true;
+        phases.initStarted();
+    }
+
+    /** The function's Timeout runs from here; the deadline the handler sees is its end. */
+    void timeoutStarted(long nowNanos, long deadline) {
+        timeoutStartNanos = nowNanos;
+        deadlineNanos = deadline;
+    }
+
+    long timeoutStartNanos() {
+        return timeoutStartNanos;
+    }
+
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    /** The init outlived its own limit (10 s): what is left of it counts against the Timeout. */
+    void initTimedOut() {
+        initTimedOut = true;
+    }
+
+    boolean initOutlivedItsLimit() {
+        return initTimedOut;
     }
 
     boolean coldStart() {
@@ -49,7 +98,9 @@ final class Invocation {
         initNanos = nanos;
     }
 
+    /** The handler is about to run (the runtime's timer starts the Timeout first, so the deadline is set). */
     void handlerStarted(long nanos) {
+        phases.handlerStarting(nanos);
         handlerStartNanos = nanos;
         handlerStarted = true;
     }

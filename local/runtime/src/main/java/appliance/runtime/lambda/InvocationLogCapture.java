@@ -55,6 +55,11 @@ final class InvocationLogCapture {
         }
     }
 
+    /** Output of a function's process (stdout and stderr merged, as Lambda merges them). */
+    void writeOutput(byte[] bytes, int offset, int length) {
+        write(false, bytes, offset, length);
+    }
+
     /** One LambdaLogger call: one log event (a single trailing newline is not part of the message). */
     synchronized void log(String message) {
         if (finished) {

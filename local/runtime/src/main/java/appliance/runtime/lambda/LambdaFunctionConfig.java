@@ -12,13 +12,14 @@ import java.util.Set;
  * @param logicalId           the template's logical id, e.g. {@code ClassifierFunction}
  * @param functionName        the function's name (its physical name; the part after {@code :function:} in its ARN)
  * @param handler             {@code package.Class::method} or {@code package.Class}, as Lambda's Java runtime reads it
- * @param classpath           the function's code: class folders and jars, see {@link FunctionModuleClasspath}
+ * @param classpath           the function's code: for Java, class folders and jars (see {@link FunctionModuleClasspath});
+ *                            for other runtimes, the one folder that holds it (Lambda's task root)
  * @param memoryMb            MemorySize, 128..10240
  * @param timeoutSeconds      Timeout, 1..900
  * @param environment         Environment.Variables (Lambda's reserved variables are added by the runtime)
  * @param reservedConcurrency ReservedConcurrentExecutions, or null when not set
  * @param architecture        {@code x86_64} or {@code arm64} (only reported; it matters for cost)
- * @param runtime             e.g. {@code java21}
+ * @param runtime             e.g. {@code java21}, {@code nodejs20.x}, {@code python3.12}, {@code provided.al2023}
  * @param version             {@code $LATEST}, or the alias name (SAM's AutoPublishAlias) that points at version 1
  */
 public record LambdaFunctionConfig(
@@ -52,8 +53,8 @@ public record LambdaFunctionConfig(
                 who + ": ReservedConcurrentExecutions " + reservedConcurrency + " must not be negative");
         require(architecture != null && ARCHITECTURES.contains(architecture),
                 who + ": Architectures '" + architecture + "' must be x86_64 or arm64");
-        require(runtime != null && runtime.startsWith("java"),
-                who + ": Runtime '" + runtime + "' is not a Java runtime; only Java functions run in-process");
+        require(runtime != null && LambdaRuntimes.isSupported(runtime),
+                who + ": Runtime '" + runtime + "' is not one this runtime runs; it runs " + LambdaRuntimes.SUPPORTED);
         require(version != null && (version.equals(LATEST) || version.matches("[a-zA-Z0-9_-]{1,128}"))
                         && !version.matches("[0-9]+"),
                 who + ": version '" + version + "' must be $LATEST or an alias name");

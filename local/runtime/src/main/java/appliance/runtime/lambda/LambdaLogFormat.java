@@ -39,6 +39,11 @@ final class LambdaLogFormat {
         return line.toString();
     }
 
+    /** Before START, when a cold start's init outlived its own limit: {@code INIT_REPORT Init Duration: ...}. */
+    static String initTimedOut(double initLimitMs) {
+        return "INIT_REPORT Init Duration: " + twoDecimals(initLimitMs) + " ms\tPhase: init\tStatus: timeout";
+    }
+
     /** {@code 2026-11-28T10:00:03.001Z ID Task timed out after 3.00 seconds}. */
     static String timedOut(Instant at, String requestId, String elapsedSeconds) {
         return TIMESTAMP.format(at) + " " + requestId + " Task timed out after " + elapsedSeconds + " seconds";

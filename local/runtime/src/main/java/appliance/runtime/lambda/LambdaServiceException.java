@@ -8,6 +8,9 @@ package appliance.runtime.lambda;
 public final class LambdaServiceException extends RuntimeException {
     public static final String TOO_MANY_REQUESTS = "TooManyRequestsException";
     public static final String RESOURCE_NOT_FOUND = "ResourceNotFoundException";
+    public static final String REQUEST_TOO_LARGE = "RequestTooLargeException";
+    /** Invoke's limit for a synchronous request payload, in bytes. */
+    public static final int MAX_REQUEST_BYTES = 6_291_456;
 
     private final String errorCode;
     private final int statusCode;
@@ -26,6 +29,12 @@ public final class LambdaServiceException extends RuntimeException {
     static LambdaServiceException throttled(String requestId) {
         return new LambdaServiceException(TOO_MANY_REQUESTS, 429, "Rate Exceeded.",
                 "ReservedFunctionConcurrentInvocationLimitExceeded", requestId);
+    }
+
+    /** A synchronous Invoke whose payload is over 6 MB: refused before any function code runs. */
+    static LambdaServiceException requestTooLarge(String requestId) {
+        return new LambdaServiceException(REQUEST_TOO_LARGE, 413, "Request must be smaller than " + MAX_REQUEST_BYTES
+                + " bytes for the InvokeFunction operation", null, requestId);
     }
 
     static LambdaServiceException functionNotFound(String arn, String requestId) {

@@ -1,6 +1,7 @@
 package appliance.runtime.lambda;
 
 import appliance.runtime.lambda.process.ProcessEnvironmentOverlay;
+import appliance.runtime.lambda.runtimeapi.RuntimeApiServer;
 import appliance.runtime.lambda.process.ThreadOutputRouter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,13 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs Java Lambda functions in this JVM with Lambda's semantics: handler resolution and event (de)serialisation as
- * Lambda's Java runtime does them, one class loader per execution environment, warm reuse and cold starts with
+ * Runs Lambda functions with Lambda's semantics, each execution environment in this JVM (Java functions, one class
+ * loader each, handler resolution and event (de)serialisation as Lambda's Java runtime does them) or in a process of
+ * its own speaking the Lambda Runtime API (any runtime), as {@link LambdaIsolation} says: warm reuse and cold starts with
  * their init duration, reserved concurrency (throttling), timeouts, per-function environment variables, and each
  * call's log (init output, START, output, END, REPORT) delivered to the {@link LambdaLogSink}.
  *
- * <p>Needs the JVM flags in {@link ProcessEnvironmentOverlay#REQUIRED_JVM_FLAGS}; the constructor fails with a
- * message naming them when they are missing.
+ * <p>In-process, needs the JVM flags in {@link ProcessEnvironmentOverlay#REQUIRED_JVM_FLAGS}; the constructor fails
+ * with a message naming them when they are missing.
  */
 public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,8 +29,11 @@ public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
 
     public LocalLambdaRuntime(LambdaRuntimeOptions options) {
         this.options = options;
-        ProcessEnvironmentOverlay.install();
-        ThreadOutputRouter.install();
+        RuntimeApiServer.useNoDelay();
+        if (options.isolation() == LambdaIsolation.IN_PROCESS) {
+            ProcessEnvironmentOverlay.install();
+            ThreadOutputRouter.install();
+        }
     }
 
     public LocalLambdaRuntime() {
@@ -63,6 +68,9 @@ public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
     public LambdaInvocationResult invoke(String functionNameOrArn, byte[] request) {
         String requestId = options.ids().requestId();
         LambdaFunctionRegistry.Target target = registry.resolve(functionNameOrArn, requestId);
+        if (request.length > LambdaServiceException.MAX_REQUEST_BYTES) {
+            throw LambdaServiceException.requestTooLarge(requestId);
+        }
         DeployedFunction function = target.function();
         LambdaFunctionConfig config = function.config();
         ExecutionEnvironment environment = function.acquire(target.executedVersion(), requestId);
@@ -87,16 +95,15 @@ public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
                 new InvocationLogCapture(clock));
     }
 
-    /** Hands the call to the environment's thread and waits for the handler or the timeout, whichever is first. */
+    /** Hands the call to the environment and waits for its outcome or the timeout, whichever is first. */
     private Invocation.Outcome run(Invocation invocation, ExecutionEnvironment environment, LambdaFunctionConfig config) {
-        LambdaClock clock = options.clock();
-        TimeoutScheduler.Scheduled timer = options.timeouts().schedule(timeoutNanos(config),
-                () -> invocation.timeOut(clock.nanoTime(), environment.lastMaxMemoryUsedMb()));
+        InvocationTimers timers = new InvocationTimers(options, invocation, environment, timeoutNanos(config));
+        invocation.watch(timers);
         try {
             environment.submit(invocation);
             return invocation.await();
         } finally {
-            timer.cancel();
+            timers.cancel();
         }
     }
 
@@ -119,7 +126,8 @@ public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
         LambdaError error = outcome.error();
         String errorLog = outcome.errorLog();
         if (outcome.timedOut()) {
-            String elapsed = LambdaLogFormat.twoDecimals((outcome.endNanos() - invocation.startNanos) / 1_000_000_000.0);
+            String elapsed = LambdaLogFormat.twoDecimals(
+                    (outcome.endNanos() - invocation.timeoutStartNanos()) / 1_000_000_000.0);
             error = LambdaError.timeout(requestId, elapsed);
             errorLog = LambdaLogFormat.timedOut(clock.now(), requestId, elapsed);
         }
@@ -129,6 +137,9 @@ public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
 
         List<LambdaLogLine> lines = new ArrayList<>(handlerLines.size() + 6);
         lines.addAll(invocation.capture.finishInit());
+        if (invocation.initOutlivedItsLimit()) {
+            lines.add(new LambdaLogLine(clock.now(), LambdaLogFormat.initTimedOut(options.initLimitNanos() / 1_000_000.0)));
+        }
         lines.add(new LambdaLogLine(clock.now(), LambdaLogFormat.start(requestId, target.executedVersion())));
         lines.addAll(handlerLines);
         if (errorLog != null) {
@@ -138,8 +149,8 @@ public final class LocalLambdaRuntime implements LambdaInvoker, AutoCloseable {
         lines.add(new LambdaLogLine(clock.now(), LambdaLogFormat.end(requestId)));
         lines.add(new LambdaLogLine(clock.now(), LambdaLogFormat.report(requestId, durationMs, billedMs,
                 config.memoryMb(), outcome.maxMemoryUsedMb(), initMs, outcome.timedOut())));
-        LambdaInvocationLog log = new LambdaInvocationLog(config.functionName(), environment.logGroupName(),
-                environment.logStreamName(), requestId, lines);
+        LambdaInvocationLog log = new LambdaInvocationLog(config.functionName(), environment.log().logGroupName(),
+                environment.log().logStreamName(), requestId, lines);
         options.logSink().write(log);
 
         return new LambdaInvocationResult(requestId, config.functionName(), target.executedVersion(),

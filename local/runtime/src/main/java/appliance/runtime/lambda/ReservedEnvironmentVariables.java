@@ -59,4 +59,30 @@ final class ReservedEnvironmentVariables {
         variables.put("LAMBDA_TASK_ROOT", config.classpath().get(0).toAbsolutePath().toString());
         return Map.copyOf(variables);
     }
+
+    /**
+     * The whole environment of a function's process: nothing of the host's, only what Lambda gives a function (its
+     * own variables, the reserved ones, placeholder credentials) and what its runtime needs to start.
+     *
+     * @param runtimeApi   {@code 127.0.0.1:PORT} of the environment's Runtime API
+     * @param taskRoot     the function's code folder (its working directory, Lambda's /var/task)
+     * @param runtimeDir   where the runtime clients are (Lambda's /var/runtime)
+     * @param languageBin  the folder of the language's executables, or null (Lambda's /var/lang/bin)
+     */
+    static Map<String, String> forProcess(LambdaFunctionConfig config, String executedVersion, String logStreamName,
+                                          String runtimeApi, java.nio.file.Path taskRoot, java.nio.file.Path runtimeDir,
+                                          java.nio.file.Path languageBin) {
+        Map<String, String> variables = new LinkedHashMap<>(forEnvironment(config, executedVersion, logStreamName));
+        variables.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        variables.put("LAMBDA_TASK_ROOT", taskRoot.toAbsolutePath().toString());
+        variables.put("LAMBDA_RUNTIME_DIR", runtimeDir.toAbsolutePath().toString());
+        variables.put("TZ", ":UTC");
+        variables.put("LANG", "en_US.UTF-8");
+        variables.put("PATH", (languageBin == null ? "" : languageBin + ":") + "/usr/local/bin:/usr/bin/:/bin:/opt/bin");
+        variables.put("LD_LIBRARY_PATH", "/lib64:/usr/lib64:" + runtimeDir.toAbsolutePath() + ":" + taskRoot.toAbsolutePath()
+                + ":" + taskRoot.toAbsolutePath() + "/lib:/opt/lib");
+        // PATH, LANG, TZ and LD_LIBRARY_PATH are not reserved: as on Lambda, the function's own values win.
+        variables.putAll(config.environment());
+        return Map.copyOf(variables);
+    }
 }

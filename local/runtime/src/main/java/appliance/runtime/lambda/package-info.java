@@ -1,5 +1,7 @@
 /**
- * In-process AWS Lambda for Java functions, with Lambda's semantics.
+ * AWS Lambda on this machine, with Lambda's semantics: Java functions in-process, or any function (Java, Node.js,
+ * Python, {@code bootstrap}) in a process of its own through the Lambda Runtime API
+ * ({@link appliance.runtime.lambda.LambdaIsolation}, {@link appliance.runtime.lambda.runtimeapi.RuntimeApiServer}).
  *
  * <pre>{@code
  * LocalLambdaRuntime lambda = new LocalLambdaRuntime(LambdaRuntimeOptions.defaults().withLogSink(printer));
