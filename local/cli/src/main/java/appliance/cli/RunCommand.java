@@ -111,7 +111,9 @@ final class RunCommand implements Callable<Integer> {
         application.runUntilIdle();
         if (started.isEmpty() && !application.lastSnsIngest().deliveries().isEmpty()) {
             // A topic whose subscribers are functions only (examples/seed-nodejs): what the deliveries did.
-            return printer.printDeliveries(file, application.lastSnsIngest());
+            // Counted as an event that succeeded or failed: its deliveries are all it did.
+            tally.executionEnded(printer.printDeliveries(file, application.lastSnsIngest()));
+            return;
         }
         if (started.isEmpty()) {
             report(out, spec.commandLine().getErr(), file,
