@@ -1,5 +1,6 @@
 package appliance.engine.conformance;
 
+import appliance.engine.definition.Json;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -233,45 +233,16 @@ public final class HistoryComparison {
         }
     }
 
-    /** Equal under the rules; {@code a} recorded, {@code b} ours, both normalised. */
+    /**
+     * Equal under the rules ({@code a} recorded, {@code b} ours, both normalised): numbers by value, and a
+     * recorded date placeholder matches a date-time of ours.
+     */
     static boolean same(JsonNode a, JsonNode b) {
         if (a == null || b == null) {
             return a == b;
         }
-        if (a.isTextual() && DATE_PLACEHOLDERS.contains(a.textValue()) && b.isTextual()
-                && DATE.matcher(b.textValue()).matches()) {
-            return true;
-        }
-        if (a.isBoolean() || b.isBoolean()) {
-            return a.isBoolean() && b.isBoolean() && a.booleanValue() == b.booleanValue();
-        }
-        if (a.isNumber() && b.isNumber()) {
-            return a.decimalValue().compareTo(b.decimalValue()) == 0;
-        }
-        if (a.isObject() && b.isObject()) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (Iterator<String> names = a.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!b.has(name) || !same(a.get(name), b.get(name))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a.isArray() && b.isArray()) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (int i = 0; i < a.size(); i++) {
-                if (!same(a.get(i), b.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return a.getNodeType() == b.getNodeType() && a.equals(b);
+        return Json.sameValue(a, b, (x, y) -> x.isTextual() && DATE_PLACEHOLDERS.contains(x.textValue())
+                && y.isTextual() && DATE.matcher(y.textValue()).matches());
     }
 
     private static String firstDifference(JsonNode a, JsonNode b, String path) {
