@@ -67,8 +67,6 @@ final class MapStep {
 
     /** ToleratedFailureCount[Path] and ToleratedFailurePercentage[Path]: null when absent. */
     private void readTolerance() {
-        StateRun run = this.run;
-        MapState state = this.state;
         Integer count = state.toleratedFailureCount();
         JsonataTemplate countExpression = JsonataSteps.field(run, "ToleratedFailureCount");
         if (countExpression != null) {
@@ -215,19 +213,19 @@ final class MapStep {
                             run.branch.execution.random);
         }
         running++;
-        BranchRun[] iteration = new BranchRun[1];
-        iteration[0] = processor.iteration(index, outcome -> done(index, iteration[0], outcome));
-        iterations.add(iteration[0]);
-        iteration[0].start(iterationInput);
+        // Iterations start in item order, so iteration i is iterations.get(i).
+        BranchRun iteration = processor.iteration(index, outcome -> done(index, outcome));
+        iterations.add(iteration);
+        iteration.start(iterationInput);
     }
 
-    private void done(int index, BranchRun iteration, Outcome outcome) {
+    private void done(int index, Outcome outcome) {
         if (over) {
             return;
         }
         running--;
         finished++;
-        processor.iterationEnded(index, iteration, outcome);
+        processor.iterationEnded(index, iterations.get(index), outcome);
         if (outcome instanceof Outcome.Succeeded succeeded) {
             outputs[index] = succeeded.output();
         } else {
