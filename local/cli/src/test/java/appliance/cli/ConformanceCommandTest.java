@@ -51,4 +51,34 @@ class ConformanceCommandTest {
                 "{\"name\":\"lambda\",\"status\":\"SUCCEEDED\",\"output\":{\"Return\":\"HelloWorld\"}}"));
         assertThat(lines.get(2)).isEqualTo(JSON.readTree("{\"name\":\"mocked\",\"status\":\"FAILED\",\"error\":\"E\",\"cause\":\"C\"}"));
     }
+
+    @Test
+    void histories_writes_each_case_s_events_as_get_execution_history_returns_them() throws Exception {
+        Path cases = Files.write(dir.resolve("cases.jsonl"), List.of(
+                "{\"name\":\"pass\",\"definition\":{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}},"
+                        + "\"input\":{\"a\":1},\"expected\":{\"status\":\"SUCCEEDED\",\"output\":{\"a\":1}}}"));
+        Path histories = dir.resolve("histories.jsonl");
+        CommandRun run = CommandRun.of("conformance", cases.toString(), "--histories", histories.toString());
+        assertThat(run.exitCode()).isZero();
+        List<String> lines = Files.readAllLines(histories);
+        assertThat(lines).hasSize(1);
+        JsonNode line = JSON.readTree(lines.get(0));
+        assertThat(line.get("name").asText()).isEqualTo("pass");
+        assertThat(line.get("events")).extracting(e -> e.get("type").asText())
+                .containsExactly("ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded");
+        assertThat(line.get("events").get(1).get("previousEventId").asLong()).isZero();
+        assertThat(line.get("events").get(1).get("stateEnteredEventDetails").get("name").asText()).isEqualTo("P");
+    }
+
+    @Test
+    void histories_into_a_folder_that_does_not_exist_is_refused_before_any_case_runs() throws Exception {
+        Path cases = Files.write(dir.resolve("cases.jsonl"), List.of(
+                "{\"name\":\"pass\",\"definition\":{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}},"
+                        + "\"expected\":{\"status\":\"SUCCEEDED\",\"output\":{}}}"));
+        Path nowhere = dir.resolve("no-such-folder").resolve("histories.jsonl");
+        CommandRun run = CommandRun.of("conformance", cases.toString(), "--histories", nowhere.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("bin/appliance conformance: --histories: no such folder: " + nowhere.getParent());
+        assertThat(run.out()).isEmpty();
+    }
 }

@@ -5,6 +5,8 @@ import appliance.engine.definition.MapState;
 import appliance.engine.definition.ParallelState;
 import appliance.engine.definition.State;
 import appliance.engine.definition.StateMachineDefinition;
+import appliance.engine.history.HistoryEvent;
+import appliance.engine.history.StateVisit;
 import appliance.engine.path.VariableLookup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An execution's history (GetExecutionHistory's events) read as visits of states, for the web debugger:
@@ -22,38 +23,11 @@ import java.util.Set;
  * and each step of its input and output processing ({@link ProcessingSteps}, from the definition, the
  * recorded input, the recorded task result, and the variables assigned on the way).
  *
- * <p>An event belongs to the visit its {@code previousEventId} chain leads back to while that visit is
- * still open: the engine chains each branch's events (the machine's, a Parallel branch's, a Map
- * iteration's), so concurrent branches do not mix.
+ * <p>Which events make a visit is the engine's one reader of state visits
+ * ({@link appliance.engine.history.StateVisits}), which follows AWS's {@code previousEventId} chains;
+ * this adds what only the debugger shows.
  */
 final class StateVisits {
-
-    private static final Set<String> SUCCESS_TYPES =
-            Set.of("TaskSucceeded", "LambdaFunctionSucceeded", "ParallelStateSucceeded", "MapStateSucceeded");
-    private static final Set<String> RESULT_TYPES = Set.of("TaskSucceeded", "LambdaFunctionSucceeded");
-    private static final Set<String> ATTEMPT_TYPES = Set.of("TaskScheduled", "LambdaFunctionScheduled");
-
-    /** One visit while the history is read. */
-    private static final class Visit {
-        final String name;
-        final String type;
-        final ObjectNode entered;
-        final List<ObjectNode> events = new ArrayList<>();
-        ObjectNode exited;
-        ObjectNode lastFailure;
-        int lastFailureAt = -1;
-        int lastSuccessAt = -1;
-        /** The state's own result: its task's answer, or a Parallel's or Map's array. */
-        JsonNode taskResult;
-        int attempts;
-
-        Visit(ObjectNode entered) {
-            this.entered = entered;
-            this.name = details(entered).path("name").asText();
-            String eventType = entered.path("type").asText();
-            this.type = eventType.substring(0, eventType.length() - "StateEntered".length());
-        }
-    }
 
     private StateVisits() {
     }
@@ -67,84 +41,55 @@ final class StateVisits {
      */
     static ArrayNode of(List<ObjectNode> events, StateMachineDefinition definition, ObjectNode execution,
             String machineArn, String machineName) {
-        Map<Long, Visit> byEventId = new HashMap<>();
-        Map<Long, Long> previous = new HashMap<>();
-        List<Visit> visits = new ArrayList<>();
-        for (ObjectNode event : events) {
-            long id = event.path("id").asLong();
-            previous.put(id, event.path("previousEventId").asLong());
-            String type = event.path("type").asText();
-            Visit visit;
-            if (type.endsWith("StateEntered")) {
-                visit = new Visit(event);
-                visits.add(visit);
-            } else {
-                visit = openVisit(event.path("previousEventId").asLong(), byEventId, previous);
-            }
-            if (visit == null) {
-                continue;
-            }
-            byEventId.put(id, visit);
-            visit.events.add(event);
-            int at = visit.events.size() - 1;
-            if (type.endsWith("StateExited")) {
-                visit.exited = event;
-            } else if (type.endsWith("Failed") || type.endsWith("TimedOut")) {
-                visit.lastFailure = event;
-                visit.lastFailureAt = at;
-            } else if (SUCCESS_TYPES.contains(type)) {
-                visit.lastSuccessAt = at;
-            }
-            if (RESULT_TYPES.contains(type)) {
-                visit.taskResult = parsed(details(event).path("output"));
-            }
-            if (ATTEMPT_TYPES.contains(type)) {
-                visit.attempts++;
-            }
-        }
-        Map<Long, Map<String, JsonNode>> variables = variablesAfterEachEvent(events);
         Map<Long, ObjectNode> eventsById = new HashMap<>();
-        events.forEach(event -> eventsById.put(event.path("id").asLong(), event));
-        List<CompoundResults.ExitedVisit> exited = visits.stream().filter(visit -> visit.exited != null)
-                .map(visit -> new CompoundResults.ExitedVisit(visit.name, visit.entered.path("previousEventId").asLong(),
-                        visit.exited.path("id").asLong(), details(visit.exited).path("output").asText()))
+        List<HistoryEvent> history = new ArrayList<>(events.size());
+        for (ObjectNode event : events) {
+            eventsById.put(event.path("id").asLong(), event);
+            history.add(historyEvent(event));
+        }
+        List<StateVisit> visits = appliance.engine.history.StateVisits.of(history);
+        Map<Long, Map<String, JsonNode>> variables = variablesAfterEachEvent(events);
+        List<CompoundResults.ExitedVisit> exited = visits.stream().filter(visit -> visit.exited() != null)
+                .map(visit -> new CompoundResults.ExitedVisit(visit.name(), visit.entered().previousEventId(),
+                        visit.exited().id(), visit.exited().details().path("output").asText()))
                 .toList();
-        String executionStatus = execution.path("status").asText();
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        for (Visit visit : visits) {
-            State state = find(definition, visit.name);
-            if (visit.lastSuccessAt >= 0 && visit.lastSuccessAt > visit.lastFailureAt) {
+        for (StateVisit visit : visits) {
+            State state = find(definition, visit.name());
+            JsonNode result = visit.taskResult() == null ? null : parsed(visit.taskResult().details().path("output"));
+            if (visit.succeededLast()) {
                 if (state instanceof MapState) {
-                    visit.taskResult = CompoundResults.ofMap(visit.events, eventsById);
+                    result = CompoundResults.ofMap(eventsOf(visit, eventsById), eventsById);
                 } else if (state instanceof ParallelState parallel) {
-                    visit.taskResult = visit.events.stream()
-                            .filter(event -> event.path("type").asText().equals("ParallelStateStarted"))
+                    result = visit.events().stream()
+                            .filter(event -> event.type().equals("ParallelStateStarted"))
                             .findFirst()
-                            .map(started -> CompoundResults.ofParallel(parallel, started.path("id").asLong(), exited))
+                            .map(started -> CompoundResults.ofParallel(parallel, started.id(), exited))
                             .orElse(null);
                 }
             }
-            out.add(json(visit, executionStatus, state, execution, machineArn, machineName,
-                    variables.getOrDefault(visit.entered.path("previousEventId").asLong(), Map.of())::get));
+            out.add(json(visit, result, state, execution, machineArn, machineName,
+                    variables.getOrDefault(visit.entered().previousEventId(), Map.of())::get));
         }
         return out;
     }
 
-    /** The open visit an event's chain leads back to; null for the execution's own events. */
-    private static Visit openVisit(long eventId, Map<Long, Visit> byEventId, Map<Long, Long> previous) {
-        long current = eventId;
-        while (current > 0) {
-            Visit visit = byEventId.get(current);
-            if (visit != null && visit.exited == null) {
-                return visit;
+    /** A GetExecutionHistory event as the engine's reader takes it. */
+    private static HistoryEvent historyEvent(ObjectNode event) {
+        String detailsName = null;
+        for (Map.Entry<String, JsonNode> field : event.properties()) {
+            if (field.getKey().endsWith("EventDetails") && field.getValue().isObject()) {
+                detailsName = field.getKey();
             }
-            Long before = previous.get(current);
-            if (before == null || before >= current) {
-                return null;
-            }
-            current = before;
         }
-        return null;
+        ObjectNode eventDetails = detailsName == null ? null : (ObjectNode) event.get(detailsName);
+        return new HistoryEvent(event.path("id").asLong(), event.path("previousEventId").asLong(),
+                instant(event.path("timestamp")), event.path("type").asText(), detailsName,
+                () -> eventDetails);
+    }
+
+    private static List<ObjectNode> eventsOf(StateVisit visit, Map<Long, ObjectNode> eventsById) {
+        return visit.events().stream().map(event -> eventsById.get(event.id())).toList();
     }
 
     /**
@@ -169,30 +114,30 @@ final class StateVisits {
         return after;
     }
 
-    private static ObjectNode json(Visit visit, String executionStatus, State state, ObjectNode execution,
+    private static ObjectNode json(StateVisit visit, JsonNode taskResult, State state, ObjectNode execution,
             String machineArn, String machineName, VariableLookup variables) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
-        json.put("name", visit.name);
-        json.put("type", visit.type);
-        json.put("status", status(visit, executionStatus));
-        json.put("enteredEventId", visit.entered.path("id").asLong());
-        if (visit.exited != null) {
-            json.put("exitedEventId", visit.exited.path("id").asLong());
+        json.put("name", visit.name());
+        json.put("type", visit.type());
+        json.put("status", visit.status().name());
+        json.put("enteredEventId", visit.entered().id());
+        if (visit.exited() != null) {
+            json.put("exitedEventId", visit.exited().id());
         }
         ArrayNode ids = json.putArray("eventIds");
-        visit.events.forEach(event -> ids.add(event.path("id").asLong()));
-        json.put("retries", Math.max(0, visit.attempts - 1));
-        String inputText = details(visit.entered).path("input").asText("null");
+        visit.events().forEach(event -> ids.add(event.id()));
+        json.put("retries", visit.retries());
+        String inputText = visit.entered().details().path("input").asText("null");
         json.put("input", inputText);
-        if (visit.exited != null) {
-            json.put("output", details(visit.exited).path("output").asText());
-            JsonNode assigned = details(visit.exited).path("assignedVariables");
+        if (visit.exited() != null) {
+            json.put("output", visit.exited().details().path("output").asText());
+            JsonNode assigned = visit.exited().details().path("assignedVariables");
             if (assigned.isObject() && !assigned.isEmpty()) {
                 json.set("assignedVariables", assigned.deepCopy());
             }
         }
-        if (visit.lastFailure != null) {
-            JsonNode failure = details(visit.lastFailure);
+        if (visit.lastFailure() != null && visit.lastFailure().details() != null) {
+            JsonNode failure = visit.lastFailure().details();
             if (failure.hasNonNull("error")) {
                 json.put("error", failure.get("error").asText());
             }
@@ -201,27 +146,15 @@ final class StateVisits {
             }
         }
         if (state != null) {
-            JsonNode input = parsed(details(visit.entered).path("input"));
+            JsonNode input = parsed(visit.entered().details().path("input"));
             ObjectNode context = context(visit, execution, machineArn, machineName);
-            boolean caught = visit.lastFailureAt > visit.lastSuccessAt;
-            json.set("steps", ProcessingSteps.of(state, input, context, variables, caught ? null : visit.taskResult));
+            json.set("steps", ProcessingSteps.of(state, input, context, variables, visit.failedLast() ? null : taskResult));
         }
         return json;
     }
 
-    private static String status(Visit visit, String executionStatus) {
-        boolean failedLast = visit.lastFailureAt > visit.lastSuccessAt;
-        if (visit.exited != null) {
-            return failedLast ? "CAUGHT" : "SUCCEEDED";
-        }
-        if ("RUNNING".equals(executionStatus)) {
-            return "RUNNING";
-        }
-        return failedLast ? "FAILED" : "CANCELLED";
-    }
-
     /** The context object as the state saw it in its last attempt. */
-    private static ObjectNode context(Visit visit, ObjectNode execution, String machineArn, String machineName) {
+    private static ObjectNode context(StateVisit visit, ObjectNode execution, String machineArn, String machineName) {
         ObjectNode context = JsonNodeFactory.instance.objectNode();
         ObjectNode executionContext = context.putObject("Execution");
         executionContext.put("Id", execution.path("executionArn").asText());
@@ -229,9 +162,9 @@ final class StateVisits {
         executionContext.put("Name", execution.path("name").asText());
         executionContext.put("StartTime", isoTime(execution.path("startDate")));
         ObjectNode stateContext = context.putObject("State");
-        stateContext.put("EnteredTime", isoTime(visit.entered.path("timestamp")));
-        stateContext.put("Name", visit.name);
-        stateContext.put("RetryCount", Math.max(0, visit.attempts - 1));
+        stateContext.put("EnteredTime", visit.entered().timestamp().toString());
+        stateContext.put("Name", visit.name());
+        stateContext.put("RetryCount", visit.retries());
         ObjectNode machine = context.putObject("StateMachine");
         machine.put("Id", machineArn);
         machine.put("Name", machineName);
@@ -239,7 +172,11 @@ final class StateVisits {
     }
 
     private static String isoTime(JsonNode epochSeconds) {
-        return java.time.Instant.ofEpochMilli(Math.round(epochSeconds.asDouble() * 1000)).toString();
+        return instant(epochSeconds).toString();
+    }
+
+    private static java.time.Instant instant(JsonNode epochSeconds) {
+        return java.time.Instant.ofEpochMilli(Math.round(epochSeconds.asDouble() * 1000));
     }
 
     /** A state by name anywhere in the definition: ASL names are unique across the whole machine. */

@@ -49,10 +49,11 @@ public final class ConformanceRunner {
         scheduler.runUntilIdle();
         CompletableFuture<ExecutionResult> result = execution.result().toCompletableFuture();
         if (!result.isDone()) {
-            return new CaseOutcome("RUNNING", null, null, "The execution did not end");
+            return new CaseOutcome("RUNNING", null, null, "The execution did not end", execution.history());
         }
         ExecutionResult ended = result.join();
-        return new CaseOutcome(ended.status().name(), ended.output(), ended.error(), ended.cause());
+        return new CaseOutcome(ended.status().name(), ended.output(), ended.error(), ended.cause(),
+                execution.history());
     }
 
     private static LambdaFunction standIn(ConformanceCase testCase, String functionName) {

@@ -642,7 +642,9 @@ final class DefinitionCompiler {
                 pathSelection(node, "ItemsPath", at), itemSelector, processor, maxConcurrency,
                 path(node.get("MaxConcurrencyPath"), at + "/MaxConcurrencyPath", "MaxConcurrencyPath"),
                 toleratedCount, path(node.get("ToleratedFailureCountPath"), at + "/ToleratedFailureCountPath", "ToleratedFailureCountPath"),
-                toleratedPercentage, path(node.get("ToleratedFailurePercentagePath"), at + "/ToleratedFailurePercentagePath", "ToleratedFailurePercentagePath"));
+                toleratedPercentage, path(node.get("ToleratedFailurePercentagePath"), at + "/ToleratedFailurePercentagePath", "ToleratedFailurePercentagePath"),
+                processorNode != null && "DISTRIBUTED".equals(processorNode.path("ProcessorConfig").path("Mode").asText()),
+                node.path("Label").isTextual() ? node.get("Label").asText() : null);
     }
 
     @SafeVarargs

@@ -3,9 +3,10 @@ package appliance.engine.definition;
 import appliance.engine.path.ReferencePath;
 
 /**
- * {@code Map} (inline): runs its processor once per item of {@code ItemsPath}, at most
- * {@code maxConcurrency} at a time (0: no limit). {@code itemSelector} is {@code ItemSelector} or the
- * older {@code Parameters} (null when neither). Tolerated failures: fixed values or paths, null when absent.
+ * {@code Map}: runs its processor once per item of {@code ItemsPath}, at most {@code maxConcurrency} at a
+ * time (0: no limit). {@code itemSelector} is {@code ItemSelector} or the older {@code Parameters} (null
+ * when neither). Tolerated failures: fixed values or paths, null when absent. {@code distributed}: the
+ * processor's {@code ProcessorConfig.Mode} is DISTRIBUTED (a Map Run); {@code label} its {@code Label}, or null.
  */
 public record MapState(
         String name,
@@ -20,7 +21,9 @@ public record MapState(
         Integer toleratedFailureCount,
         ReferencePath toleratedFailureCountPath,
         Double toleratedFailurePercentage,
-        ReferencePath toleratedFailurePercentagePath) implements State {
+        ReferencePath toleratedFailurePercentagePath,
+        boolean distributed,
+        String label) implements State {
 
     @Override
     public String type() {

@@ -96,18 +96,18 @@ final class JsonataExpression {
         try {
             holder = wrapped.evaluate(null, frameFor(bindings));
         } catch (JException e) {
-            throw failure(QueryEvaluationCauses.threwError(text, fieldPath, JsonataErrorText.of(e)));
+            throw failure(QueryEvaluationCauses.threwError(text, fieldPath, JsonataErrorText.of(e)), fieldPath);
         } catch (JsonataFunctionException e) {
-            throw failure(QueryEvaluationCauses.threwUncodedError(text, fieldPath, e.getMessage()));
+            throw failure(QueryEvaluationCauses.threwUncodedError(text, fieldPath, e.getMessage()), fieldPath);
         } catch (StackOverflowError e) {
             throw failure(QueryEvaluationCauses.threwError(text, fieldPath,
                     "U1001: Stack overflow error: Check for non-terminating recursive function.  "
-                            + "Consider rewriting as tail-recursive."));
+                            + "Consider rewriting as tail-recursive."), fieldPath);
         } catch (RuntimeException e) {
             // A defect or gap in the library on an odd input: still an evaluation error of this expression,
             // reported without a Java class name or stack trace.
             throw failure(QueryEvaluationCauses.threwUncodedError(text, fieldPath,
-                    "The expression could not be evaluated" + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+                    "The expression could not be evaluated" + (e.getMessage() == null ? "" : ": " + e.getMessage())), fieldPath);
         }
         if (!(holder instanceof Map<?, ?> map) || !map.containsKey(HOLDER)) {
             return null;
@@ -115,7 +115,7 @@ final class JsonataExpression {
         try {
             return JsonataValues.toJson(map.get(HOLDER));
         } catch (JsonataValues.NotJsonException e) {
-            throw failure(QueryEvaluationCauses.unsupportedType(text, fieldPath));
+            throw failure(QueryEvaluationCauses.unsupportedType(text, fieldPath), fieldPath);
         }
     }
 
@@ -136,8 +136,9 @@ final class JsonataExpression {
         return frame;
     }
 
-    static StatesFailure failure(String cause) {
-        return new StatesFailure(ErrorNames.QUERY_EVALUATION_ERROR, cause);
+    /** A QueryEvaluationError at {@code location}, the field path AWS names in its EvaluationFailed event. */
+    static StatesFailure failure(String cause, String location) {
+        return new StatesFailure(ErrorNames.QUERY_EVALUATION_ERROR, cause, location);
     }
 
     @Override

@@ -116,7 +116,8 @@ public final class JsonataTemplate {
         if (value.isIntegralNumber() && value.canConvertToLong()) {
             return value.longValue();
         }
-        throw JsonataExpression.failure("The " + fieldName + " field cannot be parsed as an integer: " + value);
+        throw JsonataExpression.failure("The " + fieldName + " field cannot be parsed as an integer: " + value,
+                fieldName);
     }
 
     /** For ToleratedFailurePercentage. */
@@ -150,7 +151,8 @@ public final class JsonataTemplate {
             return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
             throw JsonataExpression.failure("The " + fieldName
-                    + " field cannot be parsed as an ISO-8601 extended offset date-time format string: " + text);
+                    + " field cannot be parsed as an ISO-8601 extended offset date-time format string: " + text,
+                    fieldName);
         }
     }
 
@@ -163,7 +165,7 @@ public final class JsonataTemplate {
                 ? single.expression().text()
                 : value.toString();
         throw JsonataExpression.failure(QueryEvaluationCauses.unexpectedType(expression, fieldName, expectedType,
-                typeName(value), value.toString()));
+                typeName(value), value.toString()), fieldName);
     }
 
     /** A JSON value's type as AWS names it in causes: null, boolean, number, string, array or object. */

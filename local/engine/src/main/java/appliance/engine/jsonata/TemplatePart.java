@@ -31,7 +31,8 @@ sealed interface TemplatePart {
             JsonNode value = expression.evaluate(bindings);
             if (value == null) {
                 throw JsonataExpression.failure(
-                        QueryEvaluationCauses.returnedNothing(expression.text(), expression.fieldPath()));
+                        QueryEvaluationCauses.returnedNothing(expression.text(), expression.fieldPath()),
+                        expression.fieldPath());
             }
             return value;
         }

@@ -8,27 +8,35 @@ import java.util.function.Supplier;
 
 /**
  * Runs one block of states (the machine, a Parallel branch, a Map iteration) from its StartAt to an
- * end, one state per step. Its events chain through {@code previousEventId} from the event that
- * started it. A branch is cancelled when a sibling fails or its execution ends.
+ * end, one state per step. A branch is cancelled when a sibling fails or its execution ends.
+ *
+ * <p>Its events chain through {@code previousEventId} as AWS chains them: each event links to the
+ * branch's <em>cursor</em>, the last event the branch moved on from. The cursor starts at the event that
+ * started the branch (0 for the machine itself: at AWS the first state's entered event links to no
+ * event, not to ExecutionStarted). Most events move the cursor; a few are written aside and nothing
+ * links to them (see {@link #recordAside}).
  */
 final class BranchRun {
 
     final ExecutionRun execution;
     final StateMachineDefinition definition;
     final VariableScope variables;
+    /** Where this branch's events go: the execution's history, or a DISTRIBUTED Map iteration's own. */
+    final EventLog log;
     private final BranchRun parent;
     private final Consumer<Outcome> onDone;
-    private long lastEventId;
+    private long cursor;
     private boolean cancelled;
     private boolean done;
 
-    BranchRun(ExecutionRun execution, BranchRun parent, StateMachineDefinition definition, VariableScope variables,
-            long startedByEventId, Consumer<Outcome> onDone) {
+    BranchRun(ExecutionRun execution, BranchRun parent, EventLog log, StateMachineDefinition definition,
+            VariableScope variables, long cursor, Consumer<Outcome> onDone) {
         this.execution = execution;
+        this.log = log;
         this.parent = parent;
         this.definition = definition;
         this.variables = variables;
-        this.lastEventId = startedByEventId;
+        this.cursor = cursor;
         this.onDone = onDone;
     }
 
@@ -45,15 +53,34 @@ final class BranchRun {
         cancelled = true;
     }
 
+    /** Records an event linked to the cursor and moves the cursor to it; returns its id. */
     long record(String type, String detailsName, Supplier<ObjectNode> details) {
-        lastEventId = execution.record(lastEventId, type, detailsName, details);
-        return lastEventId;
+        cursor = log.record(cursor, type, detailsName, details);
+        return cursor;
     }
 
-    /** Records an event that follows the latest event of the whole execution (a join after sub-branches). */
-    long recordAfterLatest(String type, String detailsName, Supplier<ObjectNode> details) {
-        lastEventId = execution.lastEventId();
+    /**
+     * Records an event linked to the cursor without moving it: nothing links to this event, the next one
+     * links past it. AWS writes MapIterationFailed, MapStateSucceeded and ParallelStateSucceeded so.
+     */
+    long recordAside(String type, String detailsName, Supplier<ObjectNode> details) {
+        return log.record(cursor, type, detailsName, details);
+    }
+
+    /** Records an event linked to {@code previousEventId} rather than to the cursor, and moves the cursor to it. */
+    long recordAfter(long previousEventId, String type, String detailsName, Supplier<ObjectNode> details) {
+        cursor = previousEventId;
         return record(type, detailsName, details);
+    }
+
+    /** The event the branch's next event links to: for a finished branch, its last linked event. */
+    long cursor() {
+        return cursor;
+    }
+
+    /** Moves the cursor to an event of a sub-branch: the state goes on from there (a join). */
+    void moveCursor(long eventId) {
+        cursor = eventId;
     }
 
     void enter(String stateName, JsonNode input) {

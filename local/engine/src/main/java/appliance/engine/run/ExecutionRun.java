@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /** One execution in flight: its history, its top-level branch, its end. All of it runs on {@link #steps}. */
-final class ExecutionRun implements Execution {
+final class ExecutionRun implements Execution, EventLog {
 
     /** AWS's limit on events in one execution's history. */
     static final int HISTORY_LIMIT = 25_000;
@@ -69,7 +69,7 @@ final class ExecutionRun implements Execution {
             contextStateMachine = JsonNodeFactory.instance.objectNode();
             contextStateMachine.put("Id", identity.stateMachineArn());
             contextStateMachine.put("Name", identity.stateMachineName());
-            long started = record(0, "ExecutionStarted", "executionStartedEventDetails", () -> {
+            record(0, "ExecutionStarted", "executionStartedEventDetails", () -> {
                 ObjectNode details = JsonNodeFactory.instance.objectNode();
                 details.put("input", Json.compact(input));
                 details.set("inputDetails", Details.notTruncated());
@@ -79,7 +79,8 @@ final class ExecutionRun implements Execution {
             if (definition.timeoutSeconds() != null) {
                 timeout = steps.schedule(Duration.ofSeconds(definition.timeoutSeconds()), this::timeOut);
             }
-            BranchRun top = new BranchRun(this, null, definition, new VariableScope(null), started, this::end);
+            // At AWS the first state's entered event links to nothing (0), not to ExecutionStarted.
+            BranchRun top = new BranchRun(this, null, this, definition, new VariableScope(null), 0, this::end);
             top.start(input);
         });
     }
@@ -109,8 +110,9 @@ final class ExecutionRun implements Execution {
         return finished;
     }
 
-    /** Records an event after {@code previousEventId}; returns its id. */
-    long record(long previousEventId, String type, String detailsName, Supplier<ObjectNode> details) {
+    /** Records an event in the execution's history after {@code previousEventId}; returns its id. */
+    @Override
+    public long record(long previousEventId, String type, String detailsName, Supplier<ObjectNode> details) {
         long id = events.size() + 1L;
         HistoryEvent event = new HistoryEvent(id, previousEventId, scheduler.now(), type, detailsName, details);
         synchronized (events) {
@@ -123,10 +125,6 @@ final class ExecutionRun implements Execution {
                     "The execution reached the maximum number of history events (" + HISTORY_LIMIT + ").")));
         }
         return id;
-    }
-
-    long lastEventId() {
-        return events.size();
     }
 
     private void end(Outcome outcome) {

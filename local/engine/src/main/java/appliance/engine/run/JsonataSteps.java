@@ -63,7 +63,7 @@ final class JsonataSteps implements QueryLanguageSteps {
             return failure;
         }
         return new StatesFailure(failure.error(),
-                QueryEvaluationCauses.inState(run.state.name(), run.enteredEventId(), failure.cause()));
+                QueryEvaluationCauses.inState(run.state.name(), run.enteredEventId(), failure.cause()), failure.location());
     }
 
     @Override

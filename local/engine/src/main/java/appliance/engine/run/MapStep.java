@@ -18,10 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Map (inline): runs the item processor once per item, at most MaxConcurrency at a time, each in a
- * variable scope of its own; the result is the array of iteration outputs in item order. Failures
- * beyond the tolerated count or percentage fail the state (the first failure's error when no
- * tolerance is set).
+ * Map: runs the item processor once per item, at most MaxConcurrency at a time, each in a variable
+ * scope of its own; the result is the array of iteration outputs in item order. Failures beyond the
+ * tolerated count or percentage fail the state (the first failure's error when no tolerance is set).
+ * Where the iterations run and how the history shows them (inline, or a DISTRIBUTED Map Run) is the
+ * {@link MapProcessor}'s part. As at AWS, MapStateStarted comes after Items and MaxConcurrency are read
+ * and before the tolerated failures are.
  */
 final class MapStep {
 
@@ -31,8 +33,9 @@ final class MapStep {
     private final ArrayNode items;
     private final JsonNode[] outputs;
     private final int limit;
-    private final Integer toleratedCount;
-    private final Double toleratedPercentage;
+    private final MapProcessor processor;
+    private Integer toleratedCount;
+    private Double toleratedPercentage;
     private final List<BranchRun> iterations = new ArrayList<>();
     private int nextIndex;
     private int running;
@@ -40,16 +43,14 @@ final class MapStep {
     private int failures;
     private boolean over;
 
-    private MapStep(StateRun run, MapState state, JsonNode input, ArrayNode items, int limit,
-            Integer toleratedCount, Double toleratedPercentage) {
+    private MapStep(StateRun run, MapState state, JsonNode input, ArrayNode items, int limit) {
         this.run = run;
         this.state = state;
         this.input = input;
         this.items = items;
         this.outputs = new JsonNode[items.size()];
         this.limit = limit == 0 ? Integer.MAX_VALUE : limit;
-        this.toleratedCount = toleratedCount;
-        this.toleratedPercentage = toleratedPercentage;
+        this.processor = MapProcessor.of(run, state.distributed());
     }
 
     static void run(StateRun run, MapState state) {
@@ -61,6 +62,11 @@ final class MapStep {
         if (limitExpression != null) {
             limit = (int) jsonataInteger(run, limitExpression);
         }
+        new MapStep(run, state, input, (ArrayNode) items, limit).start();
+    }
+
+    /** ToleratedFailureCount[Path] and ToleratedFailurePercentage[Path]: null when absent. */
+    private void readTolerance() {
         Integer count = state.toleratedFailureCount();
         JsonataTemplate countExpression = JsonataSteps.field(run, "ToleratedFailureCount");
         if (countExpression != null) {
@@ -92,7 +98,8 @@ final class MapStep {
         if (percentage != null && (percentage < 0 || percentage > 100)) {
             throw new DataFlowException("ToleratedFailurePercentage must be between 0 and 100.");
         }
-        new MapStep(run, state, input, (ArrayNode) items, limit, count, percentage).start();
+        toleratedCount = count;
+        toleratedPercentage = percentage;
     }
 
     /**
@@ -123,7 +130,8 @@ final class MapStep {
         long value = JsonataSteps.evaluate(run, () -> expression.evaluateInteger(JsonataSteps.bindings(run)));
         if (value < 0 || value > Integer.MAX_VALUE) {
             throw JsonataSteps.inState(run, new StatesFailure(ErrorNames.QUERY_EVALUATION_ERROR,
-                    "The " + expression.fieldName() + " field must be a non-negative integer: " + value));
+                    "The " + expression.fieldName() + " field must be a non-negative integer: " + value,
+                    expression.fieldName()));
         }
         return value;
     }
@@ -153,6 +161,8 @@ final class MapStep {
         ObjectNode details = JsonNodeFactory.instance.objectNode();
         details.put("length", items.size());
         run.branch.record("MapStateStarted", "mapStateStartedEventDetails", () -> details);
+        readTolerance();
+        processor.started();
         if (items.isEmpty()) {
             succeed();
             return;
@@ -167,18 +177,25 @@ final class MapStep {
             }
         } catch (DataFlowException e) {
             // An item the ItemSelector cannot shape fails the whole state, even with iterations running.
-            failMap(run.runtimeFailure(e.detail()));
+            failMap(run.runtimeFailure(e.detail()), false);
         } catch (StatesFailure e) {
-            failMap(e);
+            failMap(e, false);
         }
     }
 
-    /** Ends the state with a failure: the iterations still running are cancelled. */
-    private void failMap(StatesFailure failure) {
+    /**
+     * Ends the state with a failure: the iterations still running are cancelled. {@code fromIteration}:
+     * the failure came out of an iteration (or the tolerated threshold), not the state's own evaluation.
+     */
+    private void failMap(StatesFailure failure, boolean fromIteration) {
         over = true;
         iterations.forEach(BranchRun::cancel);
-        run.branch.recordAfterLatest("MapStateFailed", null, null);
-        run.fail(failure);
+        processor.failed(failure);
+        if (fromIteration) {
+            run.failFromInside(failure);
+        } else {
+            run.fail(failure);
+        }
     }
 
     private void startIteration(int index) {
@@ -196,19 +213,10 @@ final class MapStep {
                             run.branch.execution.random);
         }
         running++;
-        long started = run.branch.recordAfterLatest("MapIterationStarted", "mapIterationStartedEventDetails",
-                () -> iterationDetails(index));
-        BranchRun iteration = new BranchRun(run.branch.execution, run.branch, state.processor(),
-                new VariableScope(run.branch.variables), started, outcome -> done(index, outcome));
+        // Iterations start in item order, so iteration i is iterations.get(i).
+        BranchRun iteration = processor.iteration(index, outcome -> done(index, outcome));
         iterations.add(iteration);
         iteration.start(iterationInput);
-    }
-
-    private ObjectNode iterationDetails(int index) {
-        ObjectNode details = JsonNodeFactory.instance.objectNode();
-        details.put("name", state.name());
-        details.put("index", index);
-        return details;
     }
 
     private void done(int index, Outcome outcome) {
@@ -217,12 +225,11 @@ final class MapStep {
         }
         running--;
         finished++;
+        processor.iterationEnded(index, iterations.get(index), outcome);
         if (outcome instanceof Outcome.Succeeded succeeded) {
             outputs[index] = succeeded.output();
-            run.branch.recordAfterLatest("MapIterationSucceeded", "mapIterationSucceededEventDetails", () -> iterationDetails(index));
         } else {
             StatesFailure failure = ((Outcome.Failed) outcome).failure();
-            run.branch.recordAfterLatest("MapIterationFailed", "mapIterationFailedEventDetails", () -> iterationDetails(index));
             failures++;
             ObjectNode errorOutput = JsonNodeFactory.instance.objectNode();
             errorOutput.put("Error", failure.error());
@@ -235,7 +242,7 @@ final class MapStep {
                 failMap(toleranceSet && !ErrorNames.RUNTIME.equals(failure.error())
                         ? new StatesFailure(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
                                 "The specified tolerated failure threshold was exceeded")
-                        : failure);
+                        : failure, true);
                 return;
             }
         }
@@ -254,7 +261,8 @@ final class MapStep {
 
     private void succeed() {
         over = true;
-        run.branch.recordAfterLatest("MapStateSucceeded", null, null);
+        processor.succeeded();
+        run.branch.recordAside("MapStateSucceeded", null, null);
         ArrayNode result = JsonNodeFactory.instance.arrayNode();
         for (JsonNode output : outputs) {
             result.add(output);

@@ -39,28 +39,32 @@ final class ParallelStep {
         for (int i = 0; i < outputs.length; i++) {
             int index = i;
             StateMachineDefinition definition = state.branches().get(i);
-            BranchRun child = new BranchRun(run.branch.execution, run.branch, definition,
-                    new VariableScope(run.branch.variables), started, outcome -> done(index, outcome));
+            BranchRun child = new BranchRun(run.branch.execution, run.branch, run.branch.log, definition,
+                    new VariableScope(run.branch.variables), started, outcome -> done(index, branches.get(index), outcome));
             branches.add(child);
             child.start(input.deepCopy());
         }
     }
 
-    private void done(int index, Outcome outcome) {
+    /**
+     * A branch ended. The state goes on from that branch's last event (AWS links ParallelStateExited or
+     * ParallelStateFailed to it); ParallelStateSucceeded is written aside.
+     */
+    private void done(int index, BranchRun branch, Outcome outcome) {
         if (failed) {
             return;
         }
+        run.branch.moveCursor(branch.cursor());
         if (outcome instanceof Outcome.Failed failure) {
             failed = true;
             branches.forEach(BranchRun::cancel);
-            run.branch.recordAfterLatest("ParallelStateFailed", null, null);
-            run.fail(failure.failure());
+            run.failFromInside(failure.failure());
             return;
         }
         outputs[index] = ((Outcome.Succeeded) outcome).output();
         remaining--;
         if (remaining == 0) {
-            run.branch.recordAfterLatest("ParallelStateSucceeded", null, null);
+            run.branch.recordAside("ParallelStateSucceeded", null, null);
             ArrayNode result = JsonNodeFactory.instance.arrayNode();
             for (JsonNode output : outputs) {
                 result.add(output);

@@ -10,6 +10,7 @@ import appliance.engine.definition.Processing;
 import appliance.engine.definition.Retrier;
 import appliance.engine.definition.State;
 import appliance.engine.definition.TaskState;
+import appliance.engine.definition.WaitState;
 import appliance.engine.error.ErrorNames;
 import appliance.engine.error.StatesFailure;
 import appliance.engine.path.DataScope;
@@ -35,6 +36,8 @@ final class StateRun {
     /** JSONPath or JSONata: how this state's input and output are processed. */
     final QueryLanguageSteps language;
     private long enteredEventId;
+    /** The event the entered event links to: where an EvaluationFailed event links, in most states. */
+    private long beforeEnteredEventId;
     private Instant enteredTime;
     private int retryCount;
     private String taskToken;
@@ -54,6 +57,7 @@ final class StateRun {
     void begin() {
         enteredTime = branch.execution.scheduler.now();
         enteredTimeText = ContextTime.format(enteredTime);
+        beforeEnteredEventId = branch.cursor();
         enteredEventId = branch.record(state.type() + "StateEntered", "stateEnteredEventDetails", () -> {
             ObjectNode details = JsonNodeFactory.instance.objectNode();
             details.put("name", state.name());
@@ -115,7 +119,10 @@ final class StateRun {
         ObjectNode stateNode = context.putObject("State");
         stateNode.put("EnteredTime", enteredTimeText);
         stateNode.put("Name", state.name());
-        stateNode.put("RetryCount", retryCount);
+        if (state instanceof TaskState || state instanceof MapState || state instanceof ParallelState) {
+            // AWS gives RetryCount only to the states that can retry (a Pass state has none).
+            stateNode.put("RetryCount", retryCount);
+        }
         context.set("StateMachine", execution.contextStateMachine());
         if (taskToken != null) {
             context.putObject("Task").put("Token", taskToken);
@@ -187,11 +194,32 @@ final class StateRun {
         branch.proceed(next, output);
     }
 
-    /** Ends the state with its own failure: Retry, then Catch, else the branch fails. */
+    /**
+     * Ends the state with its own failure: Retry, then Catch, else the branch fails. A JSONata
+     * evaluation failure is written as an EvaluationFailed event first; a Map or Parallel state that
+     * gives up (no retry left) writes MapStateFailed / ParallelStateFailed, as AWS does.
+     */
     void fail(StatesFailure failure) {
         if (!branch.isLive()) {
             return;
         }
+        if (ErrorNames.QUERY_EVALUATION_ERROR.equals(failure.error())) {
+            recordEvaluationFailed(failure);
+        }
+        handle(failure);
+    }
+
+    /**
+     * Ends a Map or Parallel state with a failure that came out of one of its iterations or branches:
+     * its EvaluationFailed event (if any) was written by the state that failed inside.
+     */
+    void failFromInside(StatesFailure failure) {
+        if (branch.isLive()) {
+            handle(failure);
+        }
+    }
+
+    private void handle(StatesFailure failure) {
         ErrorHandling handling = errorHandling();
         if (isCatchable(failure)) {
             for (Retrier retrier : handling.retriers()) {
@@ -206,6 +234,7 @@ final class StateRun {
                     break;
                 }
             }
+            recordStateFailed();
             for (Catcher catcher : handling.catchers()) {
                 if (matches(catcher.errorEquals(), failure.error())) {
                     try {
@@ -221,6 +250,31 @@ final class StateRun {
             }
         }
         branch.finish(new Outcome.Failed(failure));
+    }
+
+    /**
+     * AWS's EvaluationFailed event. It links to the event before the state's entered event, except in a
+     * Wait state, where it links to the entered event (AWS records a Wait's entry before it evaluates
+     * the time to wait).
+     */
+    private void recordEvaluationFailed(StatesFailure failure) {
+        long previous = state instanceof WaitState ? enteredEventId : beforeEnteredEventId;
+        branch.recordAfter(previous, "EvaluationFailed", "evaluationFailedEventDetails", () -> {
+            ObjectNode details = JsonNodeFactory.instance.objectNode();
+            Details.putErrorAndCause(details, failure.error(), failure.cause());
+            if (failure.location() != null) {
+                details.put("location", failure.location());
+            }
+            details.put("state", state.name());
+            return details;
+        });
+    }
+
+    /** MapStateFailed or ParallelStateFailed when such a state gives up (States.Runtime fails the execution at once). */
+    private void recordStateFailed() {
+        if (state instanceof MapState || state instanceof ParallelState) {
+            branch.record(state.type() + "StateFailed", null, null);
+        }
     }
 
     private void caught(Catcher catcher, StatesFailure failure) {

@@ -120,7 +120,7 @@ final class TaskStep {
     private static int positive(JsonataTemplate expression, long value) {
         if (value < 1 || value > Integer.MAX_VALUE) {
             throw new StatesFailure(ErrorNames.QUERY_EVALUATION_ERROR, "The " + expression.fieldName()
-                    + " field must be a positive integer: " + value);
+                    + " field must be a positive integer: " + value, expression.fieldName());
         }
         return (int) value;
     }

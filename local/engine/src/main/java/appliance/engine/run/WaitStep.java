@@ -47,7 +47,7 @@ final class WaitStep {
     private static long nonNegative(JsonataTemplate expression, long value) {
         if (value < 0) {
             throw new StatesFailure(ErrorNames.QUERY_EVALUATION_ERROR, "The " + expression.fieldName()
-                    + " field must be a non-negative integer: " + value);
+                    + " field must be a non-negative integer: " + value, expression.fieldName());
         }
         return value;
     }

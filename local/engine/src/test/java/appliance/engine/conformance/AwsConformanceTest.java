@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import appliance.engine.error.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,9 +25,9 @@ class AwsConformanceTest {
 
     @Test
     void every_recorded_case_matches_aws_except_the_known_deviations() throws IOException {
-        Path corpus = findCorpus();
+        Path corpus = SharedCorpus.find("aws-recorded-cases.jsonl");
         Assumptions.assumeTrue(corpus != null, "../shared/conformance/ is absent: no corpus to compare with");
-        Map<String, String> known = knownDeviations();
+        Map<String, String> known = SharedCorpus.knownDeviations("/conformance/known-deviations.txt");
         ConformanceRunner runner = new ConformanceRunner();
         List<String> unexpected = new ArrayList<>();
         List<String> listedButPassing = new ArrayList<>();
@@ -78,36 +76,5 @@ class AwsConformanceTest {
         System.out.println(summary);
         assertThat(unexpected).as("cases that fail and are not in known-deviations.txt").isEmpty();
         assertThat(listedButPassing).as("cases in known-deviations.txt that pass now: remove them from the file").isEmpty();
-    }
-
-    /** Case name to reason, from {@code known-deviations.txt} (one {@code name # reason} a line). */
-    private static Map<String, String> knownDeviations() throws IOException {
-        Map<String, String> known = new LinkedHashMap<>();
-        try (InputStream in = AwsConformanceTest.class.getResourceAsStream("/conformance/known-deviations.txt")) {
-            if (in == null) {
-                return known;
-            }
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                int hash = line.indexOf(" # ");
-                known.put((hash < 0 ? line : line.substring(0, hash)).trim(), hash < 0 ? "" : line.substring(hash + 3).trim());
-            }
-        }
-        return known;
-    }
-
-    /** {@code ../shared/conformance/} next to the repository root (system property project.root, else the working dir), or above it. */
-    private static Path findCorpus() {
-        String root = System.getProperty("project.root");
-        Path start = (root == null || root.isBlank() ? Path.of("") : Path.of(root)).toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared").resolve("conformance").resolve("aws-recorded-cases.jsonl");
-            if (dir.getParent() != null && Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

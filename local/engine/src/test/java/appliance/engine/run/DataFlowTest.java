@@ -110,12 +110,12 @@ class DataFlowTest {
         var ended = harness.run("""
                 {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":90,"Next":"P"},
                   "P":{"Type":"Pass","Parameters":{"start.$":"$$.Execution.StartTime","entered.$":"$$.State.EnteredTime",
-                    "id.$":"$$.Execution.Id","input.$":"$$.Execution.Input","retries.$":"$$.State.RetryCount",
+                    "id.$":"$$.Execution.Id","input.$":"$$.Execution.Input","state.$":"$$.State",
                     "machine.$":"$$.StateMachine.Id"},"End":true}}}""", "{\"k\":1}");
         assertThat(ended.output()).isEqualTo(json("""
                 {"start":"2024-05-01T12:00:00.000Z","entered":"2024-05-01T12:01:30.000Z",
                  "id":"arn:aws:states:us-east-1:123456789012:execution:TestMachine:test-execution",
-                 "input":{"k":1},"retries":0,
+                 "input":{"k":1},"state":{"EnteredTime":"2024-05-01T12:01:30.000Z","Name":"P"},
                  "machine":"arn:aws:states:us-east-1:123456789012:stateMachine:TestMachine"}"""));
     }
 }

@@ -19,7 +19,7 @@ class HistoryTest {
     private final Harness harness = new Harness();
 
     @Test
-    void events_are_numbered_from_one_and_chain_to_the_previous_event() {
+    void events_are_numbered_from_one_and_chain_to_the_previous_event_but_the_first_state_links_to_none() {
         harness.echoTasks();
         var ended = harness.run("""
                 {"StartAt":"P","States":{
@@ -31,7 +31,8 @@ class HistoryTest {
                 "SucceedStateEntered", "SucceedStateExited", "ExecutionSucceeded");
         for (int i = 0; i < ended.history().size(); i++) {
             assertThat(ended.history().get(i).id()).isEqualTo(i + 1);
-            assertThat(ended.history().get(i).previousEventId()).isEqualTo(i);
+            // As at AWS: the first state's entered event (id 2) links to 0, not to ExecutionStarted.
+            assertThat(ended.history().get(i).previousEventId()).isEqualTo(i == 1 ? 0 : i);
         }
     }
 

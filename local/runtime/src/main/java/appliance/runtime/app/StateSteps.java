@@ -1,22 +1,19 @@
 package appliance.runtime.app;
 
 import appliance.engine.history.HistoryEvent;
+import appliance.engine.history.StateVisit;
+import appliance.engine.history.StateVisits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Reads an execution's history (AWS's events) into the states it went through, in the order entered,
- * each with its duration and a short word on its result. States of Map iterations and Parallel
- * branches are listed as they were entered.
+ * An execution's states for a person, in the order entered (states of Map iterations and Parallel
+ * branches as they were entered), each with its duration and a short word on its result. The history is
+ * read by the engine's one reader of state visits, {@link StateVisits}; this only words what it read.
  */
 public final class StateSteps {
 
@@ -27,38 +24,44 @@ public final class StateSteps {
     }
 
     public static List<StateStep> of(List<HistoryEvent> history) {
-        List<Step> steps = new ArrayList<>();
-        Map<String, Deque<Step>> open = new HashMap<>();
-        Step latest = null;
-        for (HistoryEvent event : history) {
-            String type = event.type();
-            if (type.endsWith("StateEntered")) {
-                Step step = new Step(event, type.substring(0, type.length() - "StateEntered".length()));
-                if (latest != null && latest.type.equals("Choice")) {
-                    latest.summary = "→ " + step.name;
-                }
-                steps.add(step);
-                open.computeIfAbsent(step.name, name -> new ArrayDeque<>()).addLast(step);
-                latest = step;
-            } else if (type.endsWith("StateExited")) {
-                Deque<Step> entered = open.get(event.details().path("name").asText());
-                if (entered != null && !entered.isEmpty()) {
-                    entered.removeFirst().exited(event);
-                }
-            } else if (type.startsWith("Execution")) {
-                if (!type.equals("ExecutionStarted") && !type.equals("ExecutionSucceeded")) {
-                    steps.stream().filter(step -> step.exitedAt == null).forEach(step -> step.endedWithExecution(event));
-                }
-            } else if (latest != null && (type.endsWith("Failed") || type.endsWith("TimedOut"))) {
-                latest.failed(event);
-            } else if (latest != null && type.endsWith("Succeeded")) {
-                latest.failure = null;
-                latest.result = taskResult(event);
-            } else if (latest != null && (type.equals("TaskScheduled") || type.equals("LambdaFunctionScheduled"))) {
-                latest.attempts++;
-            }
+        List<StateVisit> visits = StateVisits.of(history);
+        List<StateStep> steps = new ArrayList<>(visits.size());
+        for (StateVisit visit : visits) {
+            steps.add(step(visit, visits));
         }
-        return steps.stream().map(Step::build).toList();
+        return steps;
+    }
+
+    private static StateStep step(StateVisit visit, List<StateVisit> visits) {
+        String status = visit.status().name();
+        String summary;
+        if (visit.failedLast() && visit.lastFailure() != null) {
+            summary = errorText(visit.lastFailure());
+        } else if (visit.exited() == null) {
+            summary = visit.executionEnd() != null && visit.status() == StateVisit.Status.FAILED
+                    ? errorText(visit.executionEnd()) : "";
+        } else if (visit.type().equals("Choice")) {
+            summary = chosen(visit, visits);
+        } else if (visit.taskResult() != null) {
+            summary = taskResult(visit.taskResult());
+        } else {
+            summary = shorten(visit.exited().details().path("output").asText(""));
+        }
+        if (visit.retries() > 0) {
+            summary = summary + " (after " + visit.retries() + (visit.retries() == 1 ? " retry)" : " retries)");
+        }
+        Duration duration = visit.endedAt() == null ? Duration.ZERO
+                : Duration.between(visit.entered().timestamp(), visit.endedAt());
+        return new StateStep(visit.name(), visit.type(), visit.entered().timestamp(), duration, status, summary,
+                visit.retries());
+    }
+
+    /** A Choice's word: the state it went on to ("→ Next"). */
+    private static String chosen(StateVisit choice, List<StateVisit> visits) {
+        long exitId = choice.exited().id();
+        return visits.stream().filter(next -> next.entered().previousEventId() == exitId).findFirst()
+                .map(next -> "→ " + next.name())
+                .orElse(shorten(choice.exited().details().path("output").asText("")));
     }
 
     private static String shorten(String text) {
@@ -69,7 +72,7 @@ public final class StateSteps {
     private static String taskResult(HistoryEvent event) {
         JsonNode details = event.details();
         if (details == null || !details.has("output")) {
-            return null;
+            return "";
         }
         String output = details.get("output").asText();
         try {
@@ -91,53 +94,5 @@ public final class StateSteps {
         String error = details.path("error").asText("");
         String cause = details.path("cause").asText("");
         return shorten(cause.isEmpty() ? error : error + ": " + cause);
-    }
-
-    private static final class Step {
-        final HistoryEvent entered;
-        final String name;
-        final String type;
-        Instant exitedAt;
-        String status = "RUNNING";
-        String summary;
-        String failure;
-        String result;
-        int attempts;
-
-        Step(HistoryEvent entered, String type) {
-            this.entered = entered;
-            this.type = type;
-            this.name = entered.details().path("name").asText();
-        }
-
-        void failed(HistoryEvent event) {
-            failure = errorText(event);
-        }
-
-        void exited(HistoryEvent event) {
-            exitedAt = event.timestamp();
-            // A state that exits after an error that was not retried away had it taken on by a Catch.
-            status = failure == null ? "SUCCEEDED" : "CAUGHT";
-            if (summary == null) {
-                summary = failure != null ? failure
-                        : result != null ? result : shorten(event.details().path("output").asText(""));
-            }
-        }
-
-        void endedWithExecution(HistoryEvent executionEnd) {
-            exitedAt = executionEnd.timestamp();
-            status = "FAILED";
-            summary = failure != null ? failure : errorText(executionEnd);
-        }
-
-        StateStep build() {
-            Duration duration = exitedAt == null ? Duration.ZERO : Duration.between(entered.timestamp(), exitedAt);
-            String text = summary == null ? "" : summary;
-            int retries = Math.max(0, attempts - 1);
-            if (retries > 0) {
-                text = text + " (after " + retries + (retries == 1 ? " retry)" : " retries)");
-            }
-            return new StateStep(name, type, entered.timestamp(), duration, status, text, retries);
-        }
     }
 }
