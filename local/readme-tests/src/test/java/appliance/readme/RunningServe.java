@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 final class RunningServe implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ENDPOINT = Pattern.compile("Step Functions API on (http://127\\.0\\.0\\.1:(\\d+))");
+    private static final Pattern ENDPOINT = Pattern.compile("APIs? on (http://127\\.0\\.0\\.1:(\\d+))");
 
     private final Process process;
     private final String endpoint;
