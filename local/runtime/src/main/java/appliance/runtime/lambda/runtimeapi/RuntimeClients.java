@@ -55,6 +55,65 @@ public final class RuntimeClients {
         }
     }
 
+    private static volatile Path javaNativeLibrary;
+
+    /**
+     * The Java client's JNI library for this machine, unpacked once beside its jars. Left to itself the client
+     * unpacks it at start to one fixed path, {@code /tmp/.libaws-lambda-jni.so}, in every process: on Lambda
+     * each environment has a /tmp of its own, here they share one, and a second environment starting while the
+     * first maps the file crashed with SIGBUS. The client loads the file that its system property
+     * {@value #JAVA_NATIVE_LIBRARY_PROPERTY} names instead.
+     */
+    public static Path javaNativeLibrary() {
+        Path found = javaNativeLibrary;
+        if (found == null) {
+            synchronized (RuntimeClients.class) {
+                found = javaNativeLibrary;
+                if (found == null) {
+                    found = unpackNativeLibrary();
+                    javaNativeLibrary = found;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The system property through which AWS's Java client takes the path of its JNI library. */
+    public static final String JAVA_NATIVE_LIBRARY_PROPERTY =
+            "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+    private static Path unpackNativeLibrary() {
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
+        boolean musl = Files.exists(Path.of("/lib/ld-musl-" + (arch.equals("aarch_64") ? "aarch64" : "x86_64") + ".so.1"));
+        String name = "libaws-lambda-jni.linux" + (musl ? "_musl-" : "-") + arch + ".so";
+        Path client = javaClient().stream()
+                .filter(jar -> jar.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
+                .findFirst().orElseThrow(() -> new IllegalStateException(
+                        "AWS's Java runtime interface client jar is missing from " + folder().resolve("java")));
+        Path target = client.resolveSibling(name);
+        try {
+            if (Files.isRegularFile(target) && Files.size(target) > 0) {
+                return target;
+            }
+            try (var zip = new java.util.zip.ZipFile(client.toFile())) {
+                var entry = zip.getEntry("jni/" + name);
+                if (entry == null) {
+                    throw new IOException(client + " has no jni/" + name);
+                }
+                // Written aside, then moved into place: a process never maps a half-written library.
+                Path staging = Files.createTempFile(target.getParent(), ".jni-", ".so");
+                try (InputStream in = zip.getInputStream(entry)) {
+                    Files.copy(in, staging, StandardCopyOption.REPLACE_EXISTING);
+                }
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot unpack the Java runtime interface client's JNI library: "
+                    + e.getMessage(), e);
+        }
+    }
+
     private static Path locate() {
         URL marker = RuntimeClients.class.getClassLoader().getResource(ROOT + MARKER);
         if (marker == null) {

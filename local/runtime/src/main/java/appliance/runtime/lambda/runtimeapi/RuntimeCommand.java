@@ -39,6 +39,9 @@ public record RuntimeCommand(List<String> command, Path binFolder) {
             return new RuntimeCommand(List.of(java.toString(),
                     "-XX:MaxHeapSize=" + (memoryMb * 1024L * HEAP_PERCENT / 100) + "k",
                     "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
+                    // A crash report goes to the temporary folder, never into the function's code (its working directory).
+                    "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "hs_err_lambda_pid%p.log"),
+                    "-D" + RuntimeClients.JAVA_NATIVE_LIBRARY_PROPERTY + "=" + RuntimeClients.javaNativeLibrary(),
                     "-cp", String.join(File.pathSeparator, classpath), JAVA_CLIENT_MAIN, handler), java.getParent());
         }
         if (runtime.startsWith("nodejs")) {
