@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * {@code appliance serve}: the Step Functions API on localhost (AWS JSON 1.0), so the AWS CLI and SDKs
  * work with {@code --endpoint-url http://127.0.0.1:8083}. Executions are kept in
  * {@code .appliance/server-db} under the project root unless {@code --db} or {@code --in-memory} says
- * otherwise. Runs until stopped (Ctrl-C); executions still running then are saved as ABORTED.
+ * otherwise. Runs until stopped (Ctrl-C); Standard executions still running then resume at the next start.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serves the Step Functions API on localhost until stopped.")
@@ -41,12 +41,17 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A Step Functions Local MockConfigFile: StartExecution on stateMachineArn#TestCase runs that test case.")
     private String mockConfigFile;
 
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = "Also answer requests whose Host header is NAME (repeatable; * for any). By default only"
+                    + " 127.0.0.1, localhost, [::1] and the --host address are answered, against DNS rebinding.")
+    private java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
     @ArgGroup(exclusive = true)
     private Storage storage = new Storage();
 
     /** Where executions are kept: one of the two, or the project's default file. */
     static final class Storage {
-        @Option(names = "--db", paramLabel = "PATH", description = "The database file (default: .appliance/server-db in the project).")
+        @Option(names = "--db", paramLabel = "PATH", description = "The store's folder (default: .appliance/server-db in the project).")
         String database;
 
         @Option(names = "--in-memory", description = "Keep no executions once the server stops.")
@@ -59,7 +64,8 @@ public final class ServeCommand implements Callable<Integer> {
                 ? null
                 : storage.database != null ? Path.of(storage.database) : ServerOptions.defaultDatabase(ProjectFiles.root());
         MockConfig mocks = mockConfigFile == null ? null : MockConfig.parse(JsonFiles.read(mockConfigFile));
-        return new ServerOptions(host, port, database, mocks).withSamples(ProjectFiles.root().resolve("events"));
+        return new ServerOptions(host, port, database, mocks).withSamples(ProjectFiles.root().resolve("events"))
+                .withAllowedHosts(allowedHosts);
     }
 
     @Mixin

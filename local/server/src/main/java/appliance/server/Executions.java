@@ -6,7 +6,6 @@ import appliance.engine.history.ExecutionListener;
 import appliance.engine.history.HistoryEvent;
 import appliance.engine.replay.Replay;
 import appliance.engine.replay.ReplayDivergedException;
-import appliance.engine.run.Engine;
 import appliance.engine.run.Execution;
 import appliance.engine.run.ExecutionIdentity;
 import appliance.engine.run.ExecutionResult;
@@ -164,8 +163,8 @@ final class Executions implements AutoCloseable {
         }
         // Write-ahead: the answer, and the execution's first step, wait until the start is on disk.
         await(store.durable(), STOP_WAIT);
-        Execution running = new Engine(scheduler, durable(tasks), new SplittableRandom(seed))
-                .startStreaming(machine.definition(), input, identity(machine, arn, name), journalListener(claim));
+        Execution running = Replay.start(machine.definition(), input, identity(machine, arn, name), scheduler,
+                durable(tasks), new SplittableRandom(seed), journalListener(claim));
         claim.attach(running);
         return claim;
     }
@@ -354,8 +353,8 @@ final class Executions implements AutoCloseable {
         Execution running;
         if (stored.executionArn.contains(":express:")) {
             store.restarted(stored);
-            running = new Engine(scheduler, durable(tasks), new SplittableRandom(stored.seed))
-                    .startStreaming(definition, input, identity, journalListener(execution));
+            running = Replay.start(definition, input, identity, scheduler, durable(tasks),
+                    new SplittableRandom(stored.seed), journalListener(execution));
         } else {
             try {
                 running = Replay.resume(definition, input, identity, store.replay(stored), scheduler, durable(tasks),

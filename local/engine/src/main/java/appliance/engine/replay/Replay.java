@@ -16,7 +16,8 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * Resumes an execution from the history it recorded before its server stopped. The execution runs
+ * Resumes an execution from the history it recorded before its server stopped (an execution begun by
+ * {@link #start}, whose inputs come in one at a time, so its history fixes the order of its steps). The execution runs
  * again from its start on the replaying thread, deterministically: the clock reads the recorded
  * timestamps, each task is answered with its recorded result (never called), each timer (Wait, retry
  * backoff, timeouts) fires where the history says it fired, and the randomness is the execution's own
@@ -37,6 +38,18 @@ public final class Replay {
     }
 
     /**
+     * Starts an execution that can be resumed from its history: its history goes to {@code listener}
+     * only (a store that writes each event as it comes), and what comes from outside (task answers,
+     * timers) is let in one input at a time when the execution has nothing left to do, so the order
+     * of its events depends on the order of its inputs alone, which the history keeps.
+     */
+    public static Execution start(StateMachineDefinition definition, JsonNode input, ExecutionIdentity identity,
+            Scheduler scheduler, TaskInvoker tasks, RandomGenerator random, ExecutionListener listener) {
+        InputGate gate = new InputGate(scheduler);
+        return new Engine(gate, gate.gated(tasks), random).startStreaming(definition, input, identity, listener);
+    }
+
+    /**
      * @param recorded the execution's recorded events in id order, read as the replay reaches them
      * @return the execution, live, with the history caught up (its {@code history()} is empty: the
      *     listener keeps it)
@@ -46,8 +59,10 @@ public final class Replay {
             Iterator<HistoryEvent> recorded, Scheduler live, TaskInvoker tasks, RandomGenerator random,
             ExecutionListener listener) {
         RecordedHistory history = new RecordedHistory(recorded);
-        ReplayScheduler scheduler = new ReplayScheduler(live, history);
-        ReplayTasks replayTasks = new ReplayTasks(tasks);
+        // Live again, the execution goes on as one started by start() does: through an input gate.
+        InputGate gate = new InputGate(live);
+        ReplayScheduler scheduler = new ReplayScheduler(gate, history);
+        ReplayTasks replayTasks = new ReplayTasks(gate.gated(tasks));
         Checker checker = new Checker(history, scheduler, replayTasks, listener);
         Execution execution = new Engine(scheduler, replayTasks, random).startStreaming(definition, input, identity,
                 checker);

@@ -72,10 +72,11 @@ class ReplayTest {
     private static Run uninterrupted() {
         VirtualTimeScheduler scheduler = new VirtualTimeScheduler(START);
         AtomicInteger calls = new AtomicInteger();
-        Execution execution = new Engine(scheduler, tasks(scheduler, calls), new SplittableRandom(42))
-                .start(definition(), json(INPUT), IDENTITY, null);
+        List<HistoryEvent> history = new ArrayList<>();
+        Execution execution = Replay.start(definition(), json(INPUT), IDENTITY, scheduler, tasks(scheduler, calls),
+                new SplittableRandom(42), collector(history));
         scheduler.runUntilIdle();
-        return new Run(execution.result().toCompletableFuture().join(), execution.history(), calls.get());
+        return new Run(execution.result().toCompletableFuture().join(), history, calls.get());
     }
 
     /** Resumes from the first {@code kept} events, on a server started {@code later} after the last of them. */
@@ -84,14 +85,8 @@ class ReplayTest {
         VirtualTimeScheduler scheduler = new VirtualTimeScheduler(prefix.get(kept - 1).timestamp().plus(later));
         AtomicInteger calls = new AtomicInteger();
         List<HistoryEvent> added = new ArrayList<>();
-        ExecutionListener listener = new ExecutionListener() {
-            @Override
-            public void onEvent(String executionArn, HistoryEvent event) {
-                added.add(event);
-            }
-        };
         Execution execution = Replay.resume(definition(), json(INPUT), IDENTITY, prefix.iterator(), scheduler,
-                tasks(scheduler, calls), new SplittableRandom(42), listener);
+                tasks(scheduler, calls), new SplittableRandom(42), collector(added));
         scheduler.runUntilIdle();
         List<HistoryEvent> whole = new ArrayList<>(prefix);
         whole.addAll(added);
@@ -143,6 +138,51 @@ class ReplayTest {
                 tasks(scheduler, new AtomicInteger()), new SplittableRandom(42), ExecutionListener.NONE))
                 .isInstanceOf(ReplayDivergedException.class)
                 .hasMessageContaining("event 2");
+    }
+
+    @Test
+    void answers_that_come_while_steps_are_queued_are_taken_in_an_order_the_history_keeps() {
+        // Tasks that answer at once, from inside the step that calls them: without the input gate their
+        // answers would run between the Map's queued steps, in an order no history records.
+        String definition = """
+                {"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 2,
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "T", "States": {
+                    "T": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f",
+                      "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught"}], "End": true},
+                    "Caught": {"Type": "Pass", "Result": "caught", "End": true}}},
+                  "End": true}}}""";
+        String input = "{\"items\": [1, 2, 3, 4, 5]}";
+        TaskInvoker immediate = request -> request.parameters().asInt() % 2 == 0
+                ? CompletableFuture.failedFuture(new StatesFailure("Custom.Even", "even"))
+                : CompletableFuture.completedFuture(request.parameters());
+        StateMachineDefinition machine = StateMachineDefinition.compile(json(definition));
+        VirtualTimeScheduler scheduler = new VirtualTimeScheduler(START);
+        List<HistoryEvent> original = new ArrayList<>();
+        Execution first = Replay.start(machine, json(input), IDENTITY, scheduler, immediate, new SplittableRandom(1),
+                collector(original));
+        scheduler.runUntilIdle();
+
+        for (int kept = 1; kept < original.size(); kept++) {
+            VirtualTimeScheduler later = new VirtualTimeScheduler(START.plusSeconds(60));
+            List<HistoryEvent> added = new ArrayList<>();
+            Execution resumed = Replay.resume(machine, json(input), IDENTITY, original.subList(0, kept).iterator(), later,
+                    immediate, new SplittableRandom(1), collector(added));
+            later.runUntilIdle();
+
+            assertThat(resumed.result().toCompletableFuture().join()).as("after event %d", kept)
+                    .isEqualTo(first.result().toCompletableFuture().join());
+            assertThat(added).as("after event %d", kept).extracting(HistoryEvent::type)
+                    .isEqualTo(original.subList(kept, original.size()).stream().map(HistoryEvent::type).toList());
+        }
+    }
+
+    private static ExecutionListener collector(List<HistoryEvent> events) {
+        return new ExecutionListener() {
+            @Override
+            public void onEvent(String executionArn, HistoryEvent event) {
+                events.add(event);
+            }
+        };
     }
 
     private static int indexOf(List<HistoryEvent> history, String type) {

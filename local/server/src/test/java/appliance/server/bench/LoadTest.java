@@ -28,8 +28,9 @@ import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 
 /**
  * The server under load (a script, not a test; run it with {@code local/server/load-test.sh}): starts
- * 10,000 executions from 16 concurrent SfnClient threads against a server on a file database, prints
- * the throughput and the p50/p99 latency of StartExecution, then checks that every execution finished
+ * 10,000 executions from 16 concurrent SfnClient threads against a server on a file store, prints
+ * the durable throughput (each StartExecution answers once its start is fsync'd to the store's journal)
+ * and the p50/p99 latency of StartExecution, then checks that every execution finished
  * with a complete history, none lost and none duplicated. Exit 1 when a check fails.
  *
  * <p>Options: {@code --executions N} (10000), {@code --clients N} (16).
@@ -98,9 +99,9 @@ public final class LoadTest {
         pool.shutdown();
 
         Arrays.sort(latencies);
-        System.out.printf("%d StartExecution calls from %d clients in %.2f s: %.0f starts/s%n", executions, clients,
+        System.out.printf("%d StartExecution calls from %d clients in %.2f s: %.0f durable starts/s%n", executions, clients,
                 startSeconds, executions / startSeconds);
-        System.out.printf("all %d executions finished and saved after %.2f s: %.0f executions/s%n", executions,
+        System.out.printf("all %d executions finished, their ends durable, after %.2f s: %.0f executions/s%n", executions,
                 allSeconds, executions / allSeconds);
         System.out.printf("StartExecution latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 latencies[executions / 2] / 1e6, latencies[(int) (executions * 0.99)] / 1e6,
