@@ -1,6 +1,7 @@
 package appliance.server;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -18,20 +19,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 /**
  * An append-only file of records, each framed and checksummed on its own, made durable by group
  * commit: a writer appends (to the file, not to a queue in the heap), and whoever must not answer before
  * the record is on disk waits on {@link #durable()}, which one flusher thread completes after an
  * {@code fsync} that covers every record appended before it. A record is
- * {@code [int length][int crc32][byte kind][int key][payload]}; at open, records are read back in order
- * and a torn or corrupt tail (a crash in the middle of a write) is cut off.
+ * {@code [int length][int crc32][byte kind][int key][payload]}; a payload of 8 KiB or more is stored
+ * deflated (the kind's top bit says so: histories repeat their state in every event). At open, records
+ * are read back in order and a torn or corrupt tail (a crash in the middle of a write) is cut off.
  *
  * <p>One server at a time: the folder's {@code lock} file is locked while the journal is open.
  */
 final class Journal implements AutoCloseable {
 
     static final int HEADER_BYTES = 13;
+    /** Payloads from this size on are stored deflated. */
+    static final int DEFLATE_FROM = 8192;
+    private static final int DEFLATED = 0x80;
 
     /** One record as read back at open. */
     interface Visitor {
@@ -130,7 +138,7 @@ final class Journal implements AutoCloseable {
             if (payload.length != length || checksum(kind, key, payload) != crc) {
                 break;
             }
-            visitor.record(offset, kind, key, payload);
+            visitor.record(offset, (byte) (kind & ~DEFLATED), key, (kind & DEFLATED) != 0 ? inflate(payload) : payload);
             offset += HEADER_BYTES + length;
         }
         if (offset < size) {
@@ -146,9 +154,12 @@ final class Journal implements AutoCloseable {
     }
 
     /** Appends a record; it is on disk once a later {@link #durable()} completes. @return its offset */
-    long append(byte kind, int key, byte[] payload) {
+    long append(byte kind, int key, byte[] data) {
+        boolean large = data.length >= DEFLATE_FROM;
+        byte[] payload = large ? deflate(data) : data;
+        byte storedKind = large ? (byte) (kind | DEFLATED) : kind;
         ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
-        header.putInt(payload.length).putInt(checksum(kind, key, payload)).put(kind).putInt(key).flip();
+        header.putInt(payload.length).putInt(checksum(storedKind, key, payload)).put(storedKind).putInt(key).flip();
         ByteBuffer body = ByteBuffer.wrap(payload);
         synchronized (appendLock) {
             if (closed) {
@@ -189,20 +200,10 @@ final class Journal implements AutoCloseable {
             ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
             readFully(header, offset);
             int length = header.flip().getInt();
+            byte kind = header.get(8);
             ByteBuffer payload = ByteBuffer.allocate(length);
             readFully(payload, offset + HEADER_BYTES);
-            return payload.array();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The store could not read: " + e.getMessage(), e);
-        }
-    }
-
-    /** The kind of the record at {@code offset}. */
-    byte kind(long offset) {
-        try {
-            ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
-            readFully(header, offset);
-            return header.get(8);
+            return (kind & DEFLATED) != 0 ? inflate(payload.array()) : payload.array();
         } catch (IOException e) {
             throw new UncheckedIOException("The store could not read: " + e.getMessage(), e);
         }
@@ -276,6 +277,49 @@ final class Journal implements AutoCloseable {
 
     Path file() {
         return file;
+    }
+
+    /** {@code [int original length][deflated bytes]}. */
+    private static byte[] deflate(byte[] data) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(data);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
+            out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+            byte[] chunk = new byte[64 * 1024];
+            while (!deflater.finished()) {
+                out.write(chunk, 0, deflater.deflate(chunk));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static byte[] inflate(byte[] stored) {
+        Inflater inflater = new Inflater();
+        try {
+            int length = ByteBuffer.wrap(stored, 0, 4).getInt();
+            byte[] data = new byte[length];
+            inflater.setInput(stored, 4, stored.length - 4);
+            int done = 0;
+            while (done < length) {
+                int n = inflater.inflate(data, done, length - done);
+                if (n == 0 && (inflater.finished() || inflater.needsInput())) {
+                    break;
+                }
+                done += n;
+            }
+            if (done != length) {
+                throw new IllegalStateException("A deflated record of the store is cut short");
+            }
+            return data;
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("A deflated record of the store is corrupt: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
     }
 
     private static int checksum(byte kind, int key, byte[] payload) {

@@ -228,7 +228,14 @@ final class StateMachines {
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ArrayNode diagnostics = JsonNodeFactory.instance.arrayNode();
         try {
-            StateMachineDefinition.compile(JsonText.parse(definition, "InvalidDefinition", ""));
+            JsonNode json = JsonText.parse(definition, "InvalidDefinition", "");
+            NestingLimit.check(json);
+            StateMachineDefinition.compile(json);
+        } catch (StackOverflowError e) {
+            ObjectNode diagnostic = diagnostics.addObject();
+            diagnostic.put("severity", "ERROR");
+            diagnostic.put("code", "SCHEMA_VALIDATION_FAILED");
+            diagnostic.put("message", "The definition is nested too deeply to be compiled");
         } catch (ApiException e) {
             ObjectNode diagnostic = diagnostics.addObject();
             diagnostic.put("severity", "ERROR");
@@ -255,10 +262,14 @@ final class StateMachines {
     static StateMachineDefinition compile(String definition) {
         JsonNode json = JsonText.parse(definition, "InvalidDefinition",
                 "Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: ");
+        NestingLimit.check(json);
         try {
             return StateMachineDefinition.compile(json);
         } catch (InvalidDefinitionException e) {
             throw new ApiException("InvalidDefinition", e.getMessage());
+        } catch (StackOverflowError e) {
+            throw new ApiException("InvalidDefinition", "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED:"
+                    + " the definition is nested too deeply to be compiled'");
         }
     }
 }

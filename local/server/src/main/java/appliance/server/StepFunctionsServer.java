@@ -20,6 +20,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -57,6 +58,7 @@ public final class StepFunctionsServer implements AutoCloseable {
     private final StateMachines machines;
     private final Executions executions;
     private final TaskInvoker defaultTasks;
+    private final ReadyGate ready = new ReadyGate();
 
     private StepFunctionsServer(ServerOptions options, HttpServer http, ExecutionStore store,
             RealTimeScheduler scheduler, StateMachines machines, Executions executions, TaskInvoker defaultTasks,
@@ -75,9 +77,9 @@ public final class StepFunctionsServer implements AutoCloseable {
         // The web debugger's pages share "/" with the API (GET for pages, POST for actions).
         AwsJsonHandler api = new AwsJsonHandler(actions(new TestStates(defaultTasks, clock)),
                 Set.of("StartSyncExecution"), waitingThreads);
-        http.createContext("/", new WebPages(api)).getFilters().add(hosts);
+        http.createContext("/", new WebPages(api)).getFilters().addAll(List.of(hosts, ready));
         http.createContext("/debug/", new DebugEndpoints(machines, executions, options.mockConfig(), options.samples()))
-                .getFilters().add(hosts);
+                .getFilters().addAll(List.of(hosts, ready));
         http.setExecutor(requestThreads);
         http.start();
     }
@@ -136,13 +138,18 @@ public final class StepFunctionsServer implements AutoCloseable {
     }
 
     /**
-     * Takes up the executions a previous server left running: Standard ones resume from their history,
-     * asynchronous Express ones run again from the start, synchronous Express ones end ABORTED.
+     * Takes up the executions a previous server left running (Standard ones resume from their history,
+     * asynchronous Express ones run again from the start, synchronous Express ones end ABORTED), then
+     * lets requests in: until then they wait, so none reaches a task its owner has not wired yet.
      *
      * @return how many resumed or restarted
      */
     public int resumeExecutions() {
-        return executions.resumeLeftovers(defaultTasks);
+        try {
+            return executions.resumeLeftovers(defaultTasks);
+        } finally {
+            ready.open();
+        }
     }
 
     private Map<String, Function<Request, ObjectNode>> actions(TestStates testStates) {
