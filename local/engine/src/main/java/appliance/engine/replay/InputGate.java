@@ -36,15 +36,7 @@ final class InputGate implements Scheduler {
     /** The execution's own work (its step queue's drain): runs before any waiting input. */
     @Override
     public void execute(Runnable task) {
-        boolean start;
-        synchronized (this) {
-            steps.add(task);
-            start = !pumping;
-            pumping = true;
-        }
-        if (start) {
-            real.execute(this::pump);
-        }
+        enqueue(steps, task);
     }
 
     /** A timer: when it fires it waits, as an input, until the execution has nothing left to do. */
@@ -83,9 +75,14 @@ final class InputGate implements Scheduler {
     }
 
     private void deliver(Input input) {
+        enqueue(inputs, input);
+    }
+
+    /** Queues a step or an input, and starts the pump unless it runs. */
+    private <T> void enqueue(ArrayDeque<T> queue, T item) {
         boolean start;
         synchronized (this) {
-            inputs.add(input);
+            queue.add(item);
             start = !pumping;
             pumping = true;
         }

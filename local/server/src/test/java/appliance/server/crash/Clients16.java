@@ -53,6 +53,11 @@ final class Clients16 {
                 try {
                     String arn = sfn.startExecution(r -> r.stateMachineArn(machineArns.get(kind)).name(name).input(input))
                             .executionArn();
+                    if (arn == null) {
+                        // The server died while the answer was on the wire: the client never got it whole.
+                        unanswered.incrementAndGet();
+                        continue;
+                    }
                     acknowledged.add(new Acknowledged(arn, name, kind, variant));
                 } catch (RuntimeException noAnswer) {
                     unanswered.incrementAndGet();

@@ -49,7 +49,7 @@ final class HistoryLimitRun {
     }
 
     Result run() throws Exception {
-        ServerProcess server = new ServerProcess(command, freePort(), store, List.of("JAVA_TOOL_OPTIONS=-Xmx" + heap));
+        ServerProcess server = new ServerProcess(command, CrashRun.freePort(), store, List.of("JAVA_TOOL_OPTIONS=-Xmx" + heap));
         server.start(Duration.ofMinutes(3));
         Instant began = Instant.now();
         try (SfnClient sfn = Clients.sfn(server.endpoint(), Duration.ofSeconds(60))) {
@@ -81,12 +81,6 @@ final class HistoryLimitRun {
     private static long size(Path folder) throws java.io.IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
