@@ -75,8 +75,9 @@ final class Journal implements AutoCloseable {
         }
         if (held == null) {
             lockChannel.close();
-            throw new UncheckedIOException(new IOException("The store " + folder + " is in use by another server"
-                    + " (another bin/appliance serve?): stop that one, or give this one another --db"));
+            String message = "The store " + folder + " is in use by another server (another bin/appliance serve?):"
+                    + " stop that one, or give this one another --db";
+            throw new UncheckedIOException(message, new IOException(message));
         }
         this.lock = held;
         this.file = folder.resolve("journal");

@@ -132,7 +132,7 @@ class RestartTest {
             assertThatThrownBy(() -> StepFunctionsServer.start(
                     new ServerOptions("127.0.0.1", 0, database, null), first.tasks, java.time.Clock.systemUTC()))
                     .isInstanceOf(java.io.UncheckedIOException.class)
-                    .hasMessageContaining("is in use by another server")
+                    .hasMessageStartingWith("The store ").hasMessageContaining("is in use by another server")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         }
     }
