@@ -223,7 +223,8 @@ final class Executions implements AutoCloseable {
     }
 
     ObjectNode describeStateMachineFor(Request request) {
-        return machines.describeFor(require(request.requiredString("executionArn")));
+        StoredExecution stored = requireStored(request.requiredString("executionArn"));
+        return machines.describeFor(store.record(stored), store.definitionText(stored));
     }
 
     private ExecutionRecord require(String arn) {

@@ -153,15 +153,16 @@ final class StateMachines {
     }
 
     /**
-     * DescribeStateMachineForExecution: the machine an execution ran. This server keeps the current
-     * definition only, so an execution started before an UpdateStateMachine shows the newer one.
+     * DescribeStateMachineForExecution: the machine an execution ran, with the definition it started
+     * with (an UpdateStateMachine since does not change what it ran).
      */
-    ObjectNode describeFor(ExecutionRecord execution) {
+    ObjectNode describeFor(ExecutionRecord execution, String definitionText) {
         StateMachineRecord machine = byArn.get(execution.stateMachineArn());
         if (machine == null) {
             throw ApiException.stateMachineDoesNotExist(execution.stateMachineArn());
         }
         ObjectNode response = described(machine);
+        response.put("definition", definitionText);
         ObjectNode forExecution = JsonNodeFactory.instance.objectNode();
         for (String field : List.of("stateMachineArn", "name", "definition", "roleArn", "loggingConfiguration",
                 "tracingConfiguration")) {

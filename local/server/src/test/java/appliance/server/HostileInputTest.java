@@ -98,6 +98,19 @@ class HostileInputTest {
     }
 
     @Test
+    void an_expression_that_recurses_without_end_fails_the_execution_instead_of_hanging_it() throws Exception {
+        try (ServerFixture fixture = new ServerFixture()) {
+            String machine = fixture.createMachine("Recursing", "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"P\","
+                    + "\"States\":{\"P\":{\"Type\":\"Pass\",\"Output\":\"{% ($f := function($n){ $n = 0 ? 0 : 1 + $f($n - 1) };"
+                    + " $f(1000000)) %}\",\"End\":true}}}");
+            String arn = fixture.sfn.startExecution(r -> r.stateMachineArn(machine)).executionArn();
+
+            assertThat(fixture.awaitFinished(arn)).isEqualTo("FAILED");
+            assertThat(fixture.sfn.describeExecution(r -> r.executionArn(arn)).error()).startsWith("States.");
+        }
+    }
+
+    @Test
     void callers_waiting_in_start_sync_execution_do_not_hold_up_other_actions() throws Exception {
         try (ServerFixture fixture = new ServerFixture()) {
             String machine = fixture.sfn.createStateMachine(r -> r.name("Slow").type("EXPRESS")
