@@ -93,6 +93,10 @@ final class Executions implements AutoCloseable {
         LiveExecution execution = begin(request, true);
         ExecutionRecord finished = await(execution.persisted, SYNC_LIMIT);
         ObjectNode response = ExecutionJson.described(finished);
+        if ("ABORTED".equals(finished.status())) {
+            // StartSyncExecution's status is SUCCEEDED, FAILED or TIMED_OUT: an execution stopped under it failed.
+            response.put("status", "FAILED");
+        }
         ObjectNode billing = response.putObject("billingDetails");
         billing.put("billedMemoryUsedInMB", 64);
         billing.put("billedDurationInMilliseconds",

@@ -237,10 +237,11 @@ public final class StepFunctionsServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        // Executions first: a StartSyncExecution caller still waiting gets its ABORTED answer before the port closes.
+        executions.close();
         http.stop(0);
         requestThreads.shutdownNow();
         waitingThreads.shutdownNow();
-        executions.close();
         scheduler.close();
         store.close();
     }

@@ -80,6 +80,39 @@ class RestartTest {
     }
 
     @Test
+    void an_express_execution_runs_again_from_its_start_and_a_synchronous_one_ends_aborted() throws Exception {
+        Path database = folder.resolve("server-db");
+        String async;
+        java.util.concurrent.CompletableFuture<software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse> sync;
+        try (ServerFixture first = new ServerFixture(database)) {
+            String machine = first.sfn.createStateMachine(r -> r.name("Quick").type("EXPRESS")
+                    .definition(ServerFixture.task(ControllableTasks.HOLD)).roleArn(ServerFixture.ROLE)).stateMachineArn();
+            async = first.sfn.startExecution(r -> r.stateMachineArn(machine).name("async")).executionArn();
+            first.tasks.nextHeld();
+            sync = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> first.sfn.startSyncExecution(r -> r.stateMachineArn(machine).name("sync")));
+            first.tasks.nextHeld();
+        }
+        software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse answered =
+                sync.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        // StartSyncExecution's statuses are SUCCEEDED, FAILED and TIMED_OUT; DescribeExecution says ABORTED.
+        assertThat(answered.statusAsString()).isEqualTo("FAILED");
+        assertThat(answered.cause()).contains("at most once");
+
+        try (ServerFixture second = new ServerFixture(database)) {
+            second.tasks.nextHeld().complete(Json.MAPPER.readTree("{\"again\":true}"));
+            assertThat(second.awaitFinished(async)).isEqualTo("SUCCEEDED");
+            assertThat(second.sfn.getExecutionHistory(r -> r.executionArn(async)).events())
+                    .extracting(HistoryEvent::typeAsString).containsExactly("ExecutionStarted", "TaskStateEntered",
+                            "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded",
+                            "TaskStateExited", "ExecutionSucceeded");
+            DescribeExecutionResponse aborted = second.sfn.describeExecution(r -> r.executionArn(answered.executionArn()));
+            assertThat(aborted.status()).isEqualTo(ExecutionStatus.ABORTED);
+            assertThat(aborted.cause()).contains("at most once");
+        }
+    }
+
+    @Test
     void a_wait_in_progress_at_a_stop_waits_out_its_time_after_the_restart() throws Exception {
         Path database = folder.resolve("server-db");
         String waiting;
