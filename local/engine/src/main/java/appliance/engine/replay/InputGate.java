@@ -16,6 +16,11 @@ import java.util.concurrent.CompletionStage;
  * inputs, which its history records (each input's first event), so a {@link Replay} that gives the
  * recorded inputs in the recorded order makes the very same history. (Without the gate an answer that
  * arrives while steps are queued runs between them, in an order the history does not keep.)
+ *
+ * <p>Time stands still while the execution works on one input: every reading of the clock until it has
+ * nothing left to do gives the moment the input was let in, which is the timestamp of the first event it
+ * makes. A replay reads that timestamp back and sees the very same times ({@code $$.State.EnteredTime},
+ * {@code $now()}, a Wait's end).
  */
 final class InputGate implements Scheduler {
 
@@ -23,6 +28,8 @@ final class InputGate implements Scheduler {
     private final ArrayDeque<Runnable> steps = new ArrayDeque<>();
     private final ArrayDeque<Input> inputs = new ArrayDeque<>();
     private boolean pumping;
+    /** The time of the input being worked on; null while the execution waits. */
+    private volatile Instant frozen;
 
     InputGate(Scheduler real) {
         this.real = real;
@@ -30,7 +37,8 @@ final class InputGate implements Scheduler {
 
     @Override
     public Instant now() {
-        return real.now();
+        Instant now = frozen;
+        return now != null ? now : real.now();
     }
 
     /** The execution's own work (its step queue's drain): runs before any waiting input. */
@@ -93,6 +101,7 @@ final class InputGate implements Scheduler {
 
     /** Runs the execution's steps; only when none is left, the next input; until both are used up. */
     private void pump() {
+        frozen = real.now();
         while (true) {
             Runnable next;
             synchronized (this) {
@@ -104,10 +113,12 @@ final class InputGate implements Scheduler {
                         input = inputs.poll();
                     }
                     if (input == null) {
+                        frozen = null;
                         pumping = false;
                         return;
                     }
                     next = input.task;
+                    frozen = real.now();
                 }
             }
             next.run();

@@ -75,6 +75,7 @@ public final class Replay {
                 break;
             }
             HistoryEvent next = history.peek();
+            scheduler.replaying(next.timestamp());
             if (!feed(next, execution, scheduler, replayTasks)) {
                 throw new ReplayDivergedException("Replaying the history could not make event " + next.id() + " ("
                         + next.type() + "): nothing the execution waits for gives it");

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The scheduler a resumed execution runs on. While it replays, steps queue here and run on the
- * replaying thread, the clock is the recorded one, and each timer is held with the id of the event
+ * replaying thread, the clock reads the time each input was let in (as {@link InputGate} froze it), and each timer is held with the id of the event
  * recorded just before it was set (the event the original run's timer followed), so the replay can
  * fire the one the history says fired. Once live, everything goes to the real scheduler, and the
  * timers still pending are set there for their original due times.
@@ -24,10 +24,18 @@ final class ReplayScheduler implements Scheduler {
     private volatile boolean pastHistory;
     private volatile boolean isLive;
     private long latestEventId;
+    /** The time of the input being replayed: the timestamp of the first event it made. */
+    private volatile Instant inputTime;
 
     ReplayScheduler(Scheduler live, RecordedHistory history) {
         this.live = live;
         this.history = history;
+        this.inputTime = history.hasNext() ? history.peek().timestamp() : null;
+    }
+
+    /** The replay lets in the input that made {@code firstEvent}: the clock reads that event's time. */
+    void replaying(Instant firstEvent) {
+        inputTime = firstEvent;
     }
 
     @Override
@@ -35,8 +43,7 @@ final class ReplayScheduler implements Scheduler {
         if (isLive || pastHistory) {
             return live.now();
         }
-        Instant recorded = history.time();
-        return recorded == null ? live.now() : recorded;
+        return inputTime == null ? live.now() : inputTime;
     }
 
     @Override

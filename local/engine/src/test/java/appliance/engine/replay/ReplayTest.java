@@ -176,6 +176,32 @@ class ReplayTest {
         }
     }
 
+    @Test
+    void times_read_while_a_state_ran_come_back_as_recorded() {
+        String definition = """
+                {"StartAt": "Pause", "States": {
+                  "Pause": {"Type": "Wait", "Seconds": 7, "Next": "Stamp"},
+                  "Stamp": {"Type": "Pass", "Parameters": {"entered.$": "$$.State.EnteredTime",
+                    "started.$": "$$.Execution.StartTime", "id.$": "States.UUID()"}, "End": true}}}""";
+        StateMachineDefinition machine = StateMachineDefinition.compile(json(definition));
+        VirtualTimeScheduler scheduler = new VirtualTimeScheduler(START.plusMillis(123));
+        List<HistoryEvent> original = new ArrayList<>();
+        Execution first = Replay.start(machine, json("{}"), IDENTITY, scheduler, request -> null,
+                new SplittableRandom(5), collector(original));
+        scheduler.runUntilIdle();
+        int stampEntered = indexOf(original, "PassStateEntered");
+
+        VirtualTimeScheduler later = new VirtualTimeScheduler(START.plusSeconds(3600));
+        Execution resumed = Replay.resume(machine, json("{}"), IDENTITY, original.subList(0, stampEntered + 1).iterator(),
+                later, request -> null, new SplittableRandom(5), ExecutionListener.NONE);
+        later.runUntilIdle();
+
+        JsonNode output = resumed.result().toCompletableFuture().join().output();
+        assertThat(output).isEqualTo(first.result().toCompletableFuture().join().output());
+        assertThat(output.path("entered").asText()).isEqualTo("2026-03-01T10:00:07.123Z");
+        assertThat(output.path("started").asText()).isEqualTo("2026-03-01T10:00:00.123Z");
+    }
+
     private static ExecutionListener collector(List<HistoryEvent> events) {
         return new ExecutionListener() {
             @Override
