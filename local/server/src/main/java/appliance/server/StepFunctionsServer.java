@@ -237,9 +237,10 @@ public final class StepFunctionsServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        // Executions first: a StartSyncExecution caller still waiting gets its ABORTED answer before the port closes.
+        // Executions first: a StartSyncExecution caller still waiting gets its answer, and the port closes
+        // once the answers in flight are written (stop waits for the exchanges, at most 2 s).
         executions.close();
-        http.stop(0);
+        http.stop(2);
         requestThreads.shutdownNow();
         waitingThreads.shutdownNow();
         scheduler.close();
