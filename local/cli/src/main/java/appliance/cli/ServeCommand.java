@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  * neither, or with {@code --no-template}, it starts empty, as Step Functions Local does. Configured as
  * Step Functions Local is ({@link StepFunctionsLocalSettings}). A project's executions are kept in its
  * {@code .appliance/server-db} unless {@code --db} or {@code --in-memory} says otherwise; an empty server
- * keeps them in memory. Runs until stopped (Ctrl-C); executions still running then are saved as ABORTED.
+ * keeps them in memory. Runs until stopped (Ctrl-C); Standard executions still running then resume at
+ * the next start.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serves the Step Functions API (and SNS and EventBridge) on localhost until stopped.")
@@ -51,12 +52,17 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-template", description = "Start empty, as Step Functions Local does, even where there is a template.yaml.")
     private boolean noTemplate;
 
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = "Also answer requests whose Host header is NAME (repeatable; * for any). By default only"
+                    + " 127.0.0.1, localhost, [::1] and the --host address are answered, against DNS rebinding.")
+    private java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
     @ArgGroup(exclusive = true)
     private Storage storage = new Storage();
 
     /** Where executions are kept: one of the two, or the project's default file. */
     static final class Storage {
-        @Option(names = "--db", paramLabel = "PATH", description = "The database file (default: .appliance/server-db in the project).")
+        @Option(names = "--db", paramLabel = "PATH", description = "The store's folder (default: .appliance/server-db in the project).")
         String database;
 
         @Option(names = "--in-memory", description = "Keep no executions once the server stops.")
@@ -103,7 +109,7 @@ public final class ServeCommand implements Callable<Integer> {
                 : storage.database != null ? Path.of(storage.database)
                 : empty ? null : ServerOptions.defaultDatabase(ProjectFiles.root());
         return new ServerOptions(host, port, database, mockConfig(template), template.baseDirectory().resolve("events"),
-                settings.waitTimeScale());
+                settings.waitTimeScale()).withAllowedHosts(allowedHosts);
     }
 
     /** SFN_MOCK_CONFIG or --mock-config; else the project's statemachine/test/MockConfigFile.json, as {@code test} reads it. */

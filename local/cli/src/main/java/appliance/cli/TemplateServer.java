@@ -32,7 +32,9 @@ final class TemplateServer implements AutoCloseable {
         // Machines created through the API call the same resources as the template's; the application
         // that provides them needs the server's address first, hence the late binding.
         AtomicReference<TaskInvoker> tasks = new AtomicReference<>();
-        StepFunctionsServer server = StepFunctionsServer.start(options, request -> tasks.get().invoke(request), clock);
+        // Executions a previous server left running resume once the template's machines and tasks are in place.
+        StepFunctionsServer server = StepFunctionsServer.start(options.withResumeLater(), request -> tasks.get().invoke(request),
+                clock);
         LocalApplication application;
         LocalOptions wired = local.withFunctionEnvironment(Map.of("AWS_ENDPOINT_URL_SFN", server.endpoint().toString()));
         if (wired.services().endpoint("sfn").isEmpty()) {
@@ -55,6 +57,7 @@ final class TemplateServer implements AutoCloseable {
         for (StateMachineResource machine : template.stateMachines()) {
             server.registerStateMachine(machine.name(), machine.definition(), machine.type(), application.taskInvoker());
         }
+        server.resumeExecutions();
         return new TemplateServer(server, application);
     }
 

@@ -53,7 +53,9 @@ class ReadmeCoverageTest {
                     + " AWS_DISABLE_HOST_PREFIX_INJECTION=true",
             "mvn -B -ntp install -DskipTests",
             "sam build",
-            "sam deploy --guided");
+            "sam deploy --guided",
+            // Minutes of kill -9 and restarts, run by hand; CrashRecoveryTest (local/server) is its short version.
+            "local/server/crash-test.sh");
 
     /**
      * README commands of "Using it in another project" and of SNS on serve's port, run as processes by the

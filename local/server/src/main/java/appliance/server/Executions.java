@@ -1,8 +1,11 @@
 package appliance.server;
 
+import appliance.engine.definition.Json;
+import appliance.engine.definition.StateMachineDefinition;
 import appliance.engine.history.ExecutionListener;
 import appliance.engine.history.HistoryEvent;
-import appliance.engine.run.Engine;
+import appliance.engine.replay.Replay;
+import appliance.engine.replay.ReplayDivergedException;
 import appliance.engine.run.Execution;
 import appliance.engine.run.ExecutionIdentity;
 import appliance.engine.run.ExecutionResult;
@@ -19,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -28,16 +30,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The execution actions (StartExecution, StartSyncExecution, DescribeExecution, StopExecution,
- * ListExecutions, GetExecutionHistory). Executions run on the engine's scheduler; StartExecution
- * returns once the execution's row is written. One writer thread commits finished executions' final
- * status and history in batches, so engine threads never wait for the database.
+ * ListExecutions, GetExecutionHistory), write-ahead: StartExecution answers once the execution's start
+ * is durable in the store; each history event is written as the engine makes it, and a task is called
+ * only once everything before it is durable; an execution shows its end once that end is durable.
+ * At a restart, Standard executions that were running resume from their history ({@link Replay}).
  */
 final class Executions implements AutoCloseable {
 
@@ -47,16 +48,16 @@ final class Executions implements AutoCloseable {
     /** AWS's limit for StartSyncExecution. */
     private static final Duration SYNC_LIMIT = Duration.ofMinutes(5);
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    static final String SYNC_LOST_CAUSE = "The local Step Functions server stopped during this synchronous execution;"
+            + " a Synchronous Express execution runs at most once, so it is not run again";
 
     private final Map<String, LiveExecution> live = new ConcurrentHashMap<>();
-    private final ExecutionDatabase database;
+    private final ExecutionStore store;
     private final StateMachines machines;
     private final Scheduler scheduler;
     private final MockConfig mockConfig;
     private final Clock clock;
-    /** Ended executions waiting for the writer, which commits them in batches. */
-    private final BlockingQueue<Ended> finishedQueue = new LinkedBlockingQueue<>();
-    private final Thread writer = new Thread(this::writeFinished, "sfn-history-writer");
+    private final SplittableRandom seeds = new SplittableRandom();
     private volatile boolean closing;
     /** Hear every execution's events as they happen (the web page's live view). */
     private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
@@ -72,25 +73,19 @@ final class Executions implements AutoCloseable {
         }
     };
 
-    private record Ended(LiveExecution execution, ExecutionResult result) {
-    }
-
-    Executions(ExecutionDatabase database, StateMachines machines, Scheduler scheduler, MockConfig mockConfig,
-            Clock clock) {
-        this.database = database;
+    Executions(ExecutionStore store, StateMachines machines, Scheduler scheduler, MockConfig mockConfig, Clock clock) {
+        this.store = store;
         this.machines = machines;
         this.scheduler = scheduler;
         this.mockConfig = mockConfig;
         this.clock = clock;
-        writer.setDaemon(true);
-        writer.start();
     }
 
     ObjectNode start(Request request) {
         LiveExecution execution = begin(request, false);
         ObjectNode response = JsonNodeFactory.instance.objectNode();
-        response.put("executionArn", execution.started.executionArn());
-        response.put("startDate", EpochSeconds.of(execution.started.startDate()));
+        response.put("executionArn", execution.stored.executionArn);
+        response.put("startDate", EpochSeconds.of(execution.stored.startDate));
         return response;
     }
 
@@ -98,6 +93,10 @@ final class Executions implements AutoCloseable {
         LiveExecution execution = begin(request, true);
         ExecutionRecord finished = await(execution.persisted, SYNC_LIMIT);
         ObjectNode response = ExecutionJson.described(finished);
+        if ("ABORTED".equals(finished.status())) {
+            // StartSyncExecution's status is SUCCEEDED, FAILED or TIMED_OUT: an execution stopped under it failed.
+            response.put("status", "FAILED");
+        }
         ObjectNode billing = response.putObject("billingDetails");
         billing.put("billedMemoryUsedInMB", 64);
         billing.put("billedDurationInMilliseconds",
@@ -133,33 +132,79 @@ final class Executions implements AutoCloseable {
         JsonNode input = JsonText.parse(inputText, "InvalidExecutionInput", "Invalid State Machine Execution Input: '");
         TaskInvoker tasks = testCase == null ? machine.tasks() : mockTasks(machine, testCase);
         String arn = Arns.execution(machine.name(), name, machine.express());
-
-        ExecutionRecord started = new ExecutionRecord(arn, machine.arn(), name, "RUNNING", inputText, null, null, null,
-                clock.instant(), null);
-        LiveExecution claim = new LiveExecution(started, input);
-        LiveExecution existing = live.putIfAbsent(arn, claim);
-        if (existing != null) {
-            // AWS: the same name and input while it runs returns that execution; anything else is a conflict.
-            if (!sync && existing.running() && existing.input.equals(input)) {
-                return existing;
-            }
-            throw ApiException.executionAlreadyExists(arn);
+        if (closing) {
+            throw new ApiException("ServiceUnavailable", "The local Step Functions server is stopping");
         }
-        try {
-            if (!database.insertStarted(started)) {
+
+        ExecutionRecord row = new ExecutionRecord(arn, machine.arn(), name, "RUNNING", inputText, null, null, null,
+                clock.instant(), null);
+        long seed = seeds.split().nextLong();
+        LiveExecution claim;
+        synchronized (this) {
+            LiveExecution existing = live.get(arn);
+            if (existing != null) {
+                // AWS: the same name and input while it runs returns that execution; anything else is a conflict.
+                if (!sync && existing.running() && existing.input.equals(input)) {
+                    claim = existing;
+                } else {
+                    throw ApiException.executionAlreadyExists(arn);
+                }
+            } else {
+                claim = null;
+            }
+        }
+        if (claim != null) {
+            await(store.durable(), STOP_WAIT);
+            return claim;
+        }
+        synchronized (this) {
+            StoredExecution stored = store.started(row, machine.definitionText(), seed, testCase, sync);
+            if (stored == null) {
                 throw ApiException.executionAlreadyExists(arn);
             }
-        } catch (RuntimeException e) {
-            live.remove(arn, claim);
-            throw e;
+            claim = new LiveExecution(stored, input, sync);
+            live.put(arn, claim);
         }
-        ExecutionIdentity identity = new ExecutionIdentity(machine.arn(), machine.name(), arn, name,
-                machine.roleArn());
-        Execution running = new Engine(scheduler, tasks, new SplittableRandom())
-                .start(machine.definition(), input, identity, fanOut);
+        // Write-ahead: the answer, and the execution's first step, wait until the start is on disk.
+        await(store.durable(), STOP_WAIT);
+        Execution running = Replay.start(machine.definition(), input, identity(machine, arn, name), scheduler,
+                durable(tasks), new SplittableRandom(seed), journalListener(claim));
         claim.attach(running);
-        running.result().whenComplete((result, failure) -> finishedQueue.add(new Ended(claim, result)));
         return claim;
+    }
+
+    /** A task is called only once every event before it is on disk (the flusher's thread never calls it). */
+    private TaskInvoker durable(TaskInvoker tasks) {
+        return request -> store.durable().thenComposeAsync(done -> tasks.invoke(request), scheduler::execute);
+    }
+
+    private ExecutionListener journalListener(LiveExecution execution) {
+        return new ExecutionJournalListener(store, execution.stored, fanOut, () -> closing,
+                (result, stop) -> end(execution, result, stop));
+    }
+
+    /** Writes the end; the execution shows it, and leaves the live map, once it is durable. */
+    private void end(LiveExecution execution, ExecutionResult result, Instant stop) {
+        Instant stopDate = stop != null ? stop : lastEventTime(execution.stored);
+        store.ended(execution.stored, result.status().name(),
+                result.output() == null ? null : Json.compact(result.output()), result.error(), result.cause(), stopDate)
+                .whenComplete((row, failure) -> {
+                    live.remove(execution.stored.executionArn, execution);
+                    if (failure != null) {
+                        execution.persisted.completeExceptionally(failure);
+                    } else {
+                        execution.persisted.complete(row);
+                    }
+                });
+    }
+
+    private Instant lastEventTime(StoredExecution stored) {
+        int count = stored.eventCount();
+        return count == 0 ? clock.instant() : store.history(stored, count - 1, count).get(0).timestamp();
+    }
+
+    private static ExecutionIdentity identity(StateMachineRecord machine, String arn, String name) {
+        return new ExecutionIdentity(machine.arn(), machine.name(), arn, name, machine.roleArn());
     }
 
     private TaskInvoker mockTasks(StateMachineRecord machine, String testCase) {
@@ -175,51 +220,6 @@ final class Executions implements AutoCloseable {
         }
     }
 
-    /**
-     * The writer thread: takes the executions that ended, as many as are waiting, and commits each
-     * one's final row and whole history (in one transaction per batch), then takes them off the live map.
-     */
-    private void writeFinished() {
-        List<Ended> batch = new ArrayList<>();
-        while (!(closing && finishedQueue.isEmpty())) {
-            try {
-                Ended first = finishedQueue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                finishedQueue.drainTo(batch, 499);
-                persist(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                batch.clear();
-            }
-        }
-    }
-
-    private void persist(List<Ended> batch) {
-        List<ExecutionDatabase.Finished> rows = new ArrayList<>(batch.size());
-        for (Ended ended : batch) {
-            var history = ended.execution().execution().history();
-            rows.add(new ExecutionDatabase.Finished(ended.execution().finished(ended.result(), history),
-                    history.stream().map(StoredEvent::of).toList()));
-        }
-        try {
-            database.saveFinished(rows);
-        } catch (RuntimeException e) {
-            System.err.println("sfn server: could not save " + rows.size() + " finished executions: " + e.getMessage());
-            batch.forEach(ended -> ended.execution().persisted.completeExceptionally(e));
-            return;
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            LiveExecution execution = batch.get(i).execution();
-            live.remove(execution.started.executionArn(), execution);
-            execution.persisted.complete(rows.get(i).execution());
-        }
-    }
-
     void addListener(ExecutionListener listener) {
         listeners.add(listener);
     }
@@ -229,33 +229,34 @@ final class Executions implements AutoCloseable {
     }
 
     ObjectNode describeStateMachineFor(Request request) {
-        return machines.describeFor(require(request.requiredString("executionArn")));
+        StoredExecution stored = requireStored(request.requiredString("executionArn"));
+        return machines.describeFor(store.record(stored), store.definitionText(stored));
     }
 
     private ExecutionRecord require(String arn) {
+        return store.record(requireStored(arn));
+    }
+
+    private StoredExecution requireStored(String arn) {
         Arns.checkExecution(arn);
-        LiveExecution execution = live.get(arn);
-        if (execution != null) {
-            return execution.snapshot();
-        }
-        return database.execution(arn).orElseThrow(() -> ApiException.executionDoesNotExist(arn));
+        return store.find(arn).orElseThrow(() -> ApiException.executionDoesNotExist(arn));
     }
 
     ObjectNode stop(Request request) {
         String arn = request.requiredString("executionArn");
         String error = request.optionalString("error", 256);
         String cause = request.optionalString("cause", 32_768);
-        Arns.checkExecution(arn);
+        StoredExecution stored = requireStored(arn);
         LiveExecution execution = live.get(arn);
-        ExecutionRecord stopped;
+        Instant stopDate;
         if (execution != null && execution.execution() != null) {
             execution.execution().stop(error, cause);
-            stopped = await(execution.persisted, STOP_WAIT);
+            stopDate = await(execution.persisted, STOP_WAIT).stopDate();
         } else {
-            stopped = require(arn);
+            stopDate = stored.stopDate();
         }
         ObjectNode response = JsonNodeFactory.instance.objectNode();
-        response.put("stopDate", EpochSeconds.of(stopped.stopDate() == null ? clock.instant() : stopped.stopDate()));
+        response.put("stopDate", EpochSeconds.of(stopDate == null ? clock.instant() : stopDate));
         return response;
     }
 
@@ -266,14 +267,11 @@ final class Executions implements AutoCloseable {
         int max = request.maxResults();
         String scope = "ListExecutions:" + machineArn + ":" + status;
         long before = PageToken.decode(scope, request.optionalString("nextToken"));
-        List<ExecutionDatabase.Listed> rows = database.executions(machineArn, status, before, max);
+        List<ExecutionStore.Listed> rows = store.executions(machineArn, status, before, max);
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ArrayNode items = response.putArray("executions");
         for (int i = 0; i < Math.min(max, rows.size()); i++) {
-            ExecutionRecord row = rows.get(i).record();
-            LiveExecution current = live.get(row.executionArn());
-            // A row still RUNNING in the database may have ended in memory a moment ago.
-            items.add(ExecutionJson.listItem(current == null ? row : current.snapshot()));
+            items.add(ExecutionJson.listItem(rows.get(i).record()));
         }
         if (rows.size() > max) {
             response.put("nextToken", PageToken.encode(scope, rows.get(max - 1).position()));
@@ -288,88 +286,133 @@ final class Executions implements AutoCloseable {
         boolean includeData = request.optionalBoolean("includeExecutionData", true);
         String scope = "GetExecutionHistory:" + arn + ":" + reverse;
         long from = PageToken.decode(scope, request.optionalString("nextToken"));
-        require(arn);
-        LiveExecution execution = live.get(arn);
-        List<StoredEvent> events = execution != null ? execution.history() : database.history(arn);
-        if (reverse) {
-            events = new ArrayList<>(events);
-            Collections.reverse(events);
-        }
+        StoredExecution stored = requireStored(arn);
+        int count = stored.eventCount();
+        int start = (int) Math.min(from, count);
+        int end = (int) Math.min(count, from + max);
+        List<StoredEvent> events = reverse
+                ? reversed(store.history(stored, count - end, count - start))
+                : store.history(stored, start, end);
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ArrayNode items = response.putArray("events");
-        int end = (int) Math.min(events.size(), from + max);
-        for (int i = (int) Math.min(from, events.size()); i < end; i++) {
-            items.add(events.get(i).toJson(includeData));
-        }
-        if (end < events.size()) {
+        events.forEach(event -> items.add(event.toJson(includeData)));
+        if (end < count) {
             response.put("nextToken", PageToken.encode(scope, end));
         }
         return response;
     }
 
-    /** Completes when the execution's final status and history are in the database. */
+    /** Completes when the execution's end is durable. */
     CompletableFuture<ExecutionRecord> persisted(String executionArn) {
         LiveExecution execution = live.get(executionArn);
         if (execution != null) {
             return execution.persisted;
         }
-        return database.execution(executionArn)
-                .filter(row -> !"RUNNING".equals(row.status()))
-                .map(CompletableFuture::completedFuture)
+        return store.find(executionArn)
+                .filter(stored -> !stored.running())
+                .map(stored -> CompletableFuture.completedFuture(store.record(stored)))
                 .orElseGet(() -> CompletableFuture.failedFuture(ApiException.executionDoesNotExist(executionArn)));
     }
 
     /**
-     * Executions a previous server left RUNNING (it ended without seeing them through): marked ABORTED,
-     * as AWS reports executions it could not finish, with a history of their start and the abort.
+     * Takes up the executions a previous server left running. A Standard execution resumes from its
+     * history and ends as it would have; an asynchronous Express execution runs again from its start
+     * (AWS runs those at least once); a synchronous Express one is not run again (at most once) and ends
+     * ABORTED.
+     *
+     * @return how many resumed
      */
-    void abortLeftovers() {
-        Instant now = clock.instant();
-        for (ExecutionRecord row : database.running()) {
-            String error = "States.Runtime";
-            String cause = "The local Step Functions server stopped while this execution was running";
-            ObjectNode startedDetails = JsonNodeFactory.instance.objectNode();
-            startedDetails.put("input", row.input());
-            startedDetails.putObject("inputDetails").put("truncated", false);
-            startedDetails.put("roleArn", "arn:aws:iam::123456789012:role/StepFunctionsLocalRole");
-            ObjectNode abortedDetails = JsonNodeFactory.instance.objectNode();
-            abortedDetails.put("error", error);
-            abortedDetails.put("cause", cause);
-            List<StoredEvent> history = List.of(
-                    new StoredEvent(1, 0, row.startDate(), "ExecutionStarted", "executionStartedEventDetails",
-                            startedDetails),
-                    new StoredEvent(2, 1, now, "ExecutionAborted", "executionAbortedEventDetails", abortedDetails));
-            database.saveFinished(row.finished("ABORTED", null, error, cause, now), history);
+    int resumeLeftovers(TaskInvoker defaultTasks) {
+        int resumed = 0;
+        for (StoredExecution stored : store.running()) {
+            if (live.containsKey(stored.executionArn)) {
+                continue;
+            }
+            try {
+                if (resume(stored, defaultTasks)) {
+                    resumed++;
+                }
+            } catch (RuntimeException e) {
+                endUnresumable(stored, "States.Runtime", "The execution could not be resumed after the local server"
+                        + " restarted: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
         }
+        return resumed;
     }
 
-    /** Stops what still runs (each ends ABORTED with its history saved), then lets the writer finish. */
+    private boolean resume(StoredExecution stored, TaskInvoker defaultTasks) {
+        if (stored.sync) {
+            endUnresumable(stored, "States.Runtime", SYNC_LOST_CAUSE);
+            return false;
+        }
+        StateMachineRecord machine = machines.find(stored.stateMachineArn);
+        StateMachineDefinition definition = StateMachines.compile(store.definitionText(stored));
+        String name = stored.name;
+        ExecutionIdentity identity = machine != null
+                ? identity(machine, stored.executionArn, name)
+                : new ExecutionIdentity(stored.stateMachineArn, Arns.stateMachineName(stored.stateMachineArn),
+                        stored.executionArn, name, StateMachines.DEFAULT_ROLE);
+        TaskInvoker tasks = stored.testCase != null && machine != null ? mockTasks(machine, stored.testCase)
+                : machine != null ? machine.tasks() : defaultTasks;
+        JsonNode input = JsonText.parse(store.input(stored), "InvalidExecutionInput", "");
+        LiveExecution execution = new LiveExecution(stored, input, false);
+        live.put(stored.executionArn, execution);
+        Execution running;
+        if (stored.executionArn.contains(":express:")) {
+            store.restarted(stored);
+            running = Replay.start(definition, input, identity, scheduler, durable(tasks),
+                    new SplittableRandom(stored.seed), journalListener(execution));
+        } else {
+            try {
+                running = Replay.resume(definition, input, identity, store.replay(stored), scheduler, durable(tasks),
+                        new SplittableRandom(stored.seed), journalListener(execution));
+            } catch (ReplayDivergedException e) {
+                live.remove(stored.executionArn, execution);
+                throw e;
+            }
+        }
+        execution.attach(running);
+        return true;
+    }
+
+    /** Ends an execution that cannot go on, with a last history event saying why. */
+    private void endUnresumable(StoredExecution stored, String error, String cause) {
+        Instant now = clock.instant();
+        ObjectNode details = JsonNodeFactory.instance.objectNode();
+        details.put("error", error);
+        details.put("cause", cause);
+        int count = stored.eventCount();
+        boolean sync = stored.sync;
+        String type = sync ? "ExecutionAborted" : "ExecutionFailed";
+        store.event(stored, new HistoryEvent(count + 1L, count, now, type,
+                sync ? "executionAbortedEventDetails" : "executionFailedEventDetails", () -> details));
+        await(store.ended(stored, sync ? "ABORTED" : "FAILED", null, error, cause, now), STOP_WAIT);
+    }
+
+    /**
+     * A clean stop: nothing more is written, and what runs is left as the store has it, to resume at the
+     * next start; a synchronous Express execution (whose caller is waiting) ends ABORTED first.
+     */
     @Override
     public void close() {
         List<CompletableFuture<ExecutionRecord>> pending = new ArrayList<>();
         for (LiveExecution execution : live.values()) {
-            if (execution.execution() != null) {
-                execution.execution().stop("States.Runtime",
-                        "The local Step Functions server stopped while this execution was running");
+            if (execution.sync && execution.execution() != null) {
+                execution.execution().stop("States.Runtime", SYNC_LOST_CAUSE);
+                pending.add(execution.persisted);
             }
-            pending.add(execution.persisted);
         }
         try {
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            // What is left stays RUNNING in the database and is marked ABORTED at the next start.
+            // What is left is ended at the next start.
         }
         closing = true;
-        try {
-            writer.join(STOP_WAIT.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
-    private static ExecutionRecord await(CompletableFuture<ExecutionRecord> future, Duration limit) {
+    private static <T> T await(CompletableFuture<T> future, Duration limit) {
         try {
             return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -382,8 +425,13 @@ final class Executions implements AutoCloseable {
         }
     }
 
+    private static List<StoredEvent> reversed(List<StoredEvent> events) {
+        List<StoredEvent> copy = new ArrayList<>(events);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
     private static String abbreviate(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
-
 }

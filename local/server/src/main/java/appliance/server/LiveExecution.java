@@ -1,28 +1,27 @@
 package appliance.server;
 
-import appliance.engine.definition.Json;
-import appliance.engine.history.HistoryEvent;
 import appliance.engine.run.Execution;
-import appliance.engine.run.ExecutionResult;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * An execution this server started and has not yet written to the database as finished. Reads see it
- * here until its final row and history are committed; {@link #persisted} completes then.
+ * An execution running in this server: its place in the store, its input (a StartExecution with the
+ * same name and input while it runs returns it), the engine's handle (to stop it), and a future that
+ * completes, with the final row, once its end is durable.
  */
 final class LiveExecution {
 
-    final ExecutionRecord started;
+    final StoredExecution stored;
     final JsonNode input;
+    /** Started by StartSyncExecution: at most once, never run again after a restart. */
+    final boolean sync;
     final CompletableFuture<ExecutionRecord> persisted = new CompletableFuture<>();
     private volatile Execution execution;
 
-    LiveExecution(ExecutionRecord started, JsonNode input) {
-        this.started = started;
+    LiveExecution(StoredExecution stored, JsonNode input, boolean sync) {
+        this.stored = stored;
         this.input = input;
+        this.sync = sync;
     }
 
     void attach(Execution running) {
@@ -34,28 +33,6 @@ final class LiveExecution {
     }
 
     boolean running() {
-        Execution current = execution;
-        return current == null || !current.result().toCompletableFuture().isDone();
-    }
-
-    /** The execution as it stands: running, or finished in memory but perhaps not yet in the database. */
-    ExecutionRecord snapshot() {
-        Execution current = execution;
-        if (current == null) {
-            return started;
-        }
-        CompletableFuture<ExecutionResult> result = current.result().toCompletableFuture();
-        return result.isDone() ? finished(result.join(), current.history()) : started;
-    }
-
-    ExecutionRecord finished(ExecutionResult result, List<HistoryEvent> history) {
-        Instant stop = history.isEmpty() ? started.startDate() : history.get(history.size() - 1).timestamp();
-        return started.finished(result.status().name(), result.output() == null ? null : Json.compact(result.output()),
-                result.error(), result.cause(), stop);
-    }
-
-    List<StoredEvent> history() {
-        Execution current = execution;
-        return current == null ? List.of() : current.history().stream().map(StoredEvent::of).toList();
+        return !persisted.isDone();
     }
 }

@@ -17,24 +17,26 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The state machine actions (Create, Update, Describe, List, Delete, ValidateStateMachineDefinition)
- * over the registry of machines, which the database keeps across restarts.
+ * over the registry of machines, which the store keeps across restarts. A change answers once it is durable.
  */
 final class StateMachines {
 
     private static final List<String> TYPES = List.of("STANDARD", "EXPRESS");
     /** AWS's limit on a definition's length. */
     static final int MAX_DEFINITION_LENGTH = 1_048_576;
+    /** The role of the machines the server's owner registers (the template's). */
+    static final String DEFAULT_ROLE = "arn:aws:iam::123456789012:role/StepFunctionsLocalRole";
 
     private final Map<String, StateMachineRecord> byArn = new ConcurrentHashMap<>();
-    private final ExecutionDatabase database;
+    private final ExecutionStore store;
     private final TaskInvoker defaultTasks;
     private final Clock clock;
 
-    StateMachines(ExecutionDatabase database, TaskInvoker defaultTasks, Clock clock) {
-        this.database = database;
+    StateMachines(ExecutionStore store, TaskInvoker defaultTasks, Clock clock) {
+        this.store = store;
         this.defaultTasks = defaultTasks;
         this.clock = clock;
-        for (String[] row : database.stateMachines()) {
+        for (String[] row : store.stateMachines()) {
             StateMachineDefinition compiled;
             try {
                 compiled = StateMachineDefinition.compile(JsonText.parse(row[2], "InvalidDefinition", ""));
@@ -53,11 +55,28 @@ final class StateMachines {
         String arn = Arns.stateMachine(name);
         StateMachineRecord existing = byArn.get(arn);
         StateMachineRecord machine = new StateMachineRecord(arn, name, definition,
-                "arn:aws:iam::123456789012:role/StepFunctionsLocalRole", type,
+                DEFAULT_ROLE, type,
                 existing == null ? clock.instant() : existing.creationDate(), compiled, tasks);
-        database.saveStateMachine(machine);
+        durable(store.saveStateMachine(machine));
         byArn.put(arn, machine);
         return machine;
+    }
+
+    /** The machine of that ARN, or null. */
+    StateMachineRecord find(String arn) {
+        return byArn.get(arn);
+    }
+
+    /** Waits until a change is on disk: the API answers a change only once it is durable. */
+    private static void durable(java.util.concurrent.CompletableFuture<Void> written) {
+        try {
+            written.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException("InternalFailure", "Interrupted while saving the state machine");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new ApiException("InternalFailure", "The state machine could not be saved: " + e.getMessage());
+        }
     }
 
     /** @throws ApiException StateMachineDoesNotExist, or InvalidArn for an ARN of another shape */
@@ -92,7 +111,7 @@ final class StateMachines {
             } else {
                 machine = new StateMachineRecord(arn, name, definition, role, type, clock.instant(), compiled,
                         defaultTasks);
-                database.saveStateMachine(machine);
+                durable(store.saveStateMachine(machine));
                 byArn.put(arn, machine);
             }
         }
@@ -121,7 +140,7 @@ final class StateMachines {
             StateMachineRecord updated = new StateMachineRecord(arn, old.name(),
                     definition == null ? old.definitionText() : definition, role == null ? old.roleArn() : role,
                     old.type(), old.creationDate(), compiled == null ? old.definition() : compiled, old.tasks());
-            database.saveStateMachine(updated);
+            durable(store.saveStateMachine(updated));
             byArn.put(arn, updated);
         }
         ObjectNode response = JsonNodeFactory.instance.objectNode();
@@ -134,15 +153,16 @@ final class StateMachines {
     }
 
     /**
-     * DescribeStateMachineForExecution: the machine an execution ran. This server keeps the current
-     * definition only, so an execution started before an UpdateStateMachine shows the newer one.
+     * DescribeStateMachineForExecution: the machine an execution ran, with the definition it started
+     * with (an UpdateStateMachine since does not change what it ran).
      */
-    ObjectNode describeFor(ExecutionRecord execution) {
+    ObjectNode describeFor(ExecutionRecord execution, String definitionText) {
         StateMachineRecord machine = byArn.get(execution.stateMachineArn());
         if (machine == null) {
             throw ApiException.stateMachineDoesNotExist(execution.stateMachineArn());
         }
         ObjectNode response = described(machine);
+        response.put("definition", definitionText);
         ObjectNode forExecution = JsonNodeFactory.instance.objectNode();
         for (String field : List.of("stateMachineArn", "name", "definition", "roleArn", "loggingConfiguration",
                 "tracingConfiguration")) {
@@ -197,7 +217,7 @@ final class StateMachines {
         Arns.stateMachineName(arn);
         synchronized (this) {
             byArn.remove(arn);
-            database.deleteStateMachine(arn);
+            durable(store.deleteStateMachine(arn));
         }
         return JsonNodeFactory.instance.objectNode();
     }
@@ -209,7 +229,14 @@ final class StateMachines {
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ArrayNode diagnostics = JsonNodeFactory.instance.arrayNode();
         try {
-            StateMachineDefinition.compile(JsonText.parse(definition, "InvalidDefinition", ""));
+            JsonNode json = JsonText.parse(definition, "InvalidDefinition", "");
+            NestingLimit.check(json);
+            StateMachineDefinition.compile(json);
+        } catch (StackOverflowError e) {
+            ObjectNode diagnostic = diagnostics.addObject();
+            diagnostic.put("severity", "ERROR");
+            diagnostic.put("code", "SCHEMA_VALIDATION_FAILED");
+            diagnostic.put("message", "The definition is nested too deeply to be compiled");
         } catch (ApiException e) {
             ObjectNode diagnostic = diagnostics.addObject();
             diagnostic.put("severity", "ERROR");
@@ -236,10 +263,14 @@ final class StateMachines {
     static StateMachineDefinition compile(String definition) {
         JsonNode json = JsonText.parse(definition, "InvalidDefinition",
                 "Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: ");
+        NestingLimit.check(json);
         try {
             return StateMachineDefinition.compile(json);
         } catch (InvalidDefinitionException e) {
             throw new ApiException("InvalidDefinition", e.getMessage());
+        } catch (StackOverflowError e) {
+            throw new ApiException("InvalidDefinition", "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED:"
+                    + " the definition is nested too deeply to be compiled'");
         }
     }
 }

@@ -16,6 +16,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -41,43 +47,62 @@ public final class StepFunctionsServer implements AutoCloseable {
         }
     }
 
+    /** StartSyncExecution calls waiting at once, at most; more are refused with ThrottlingException. */
+    static final int MAX_WAITING_SYNC_CALLS = 256;
+
     private final HttpServer http;
     private final ExecutorService requestThreads;
+    private final ExecutorService waitingThreads;
     private final RealTimeScheduler scheduler;
-    private final ExecutionDatabase database;
+    private final ExecutionStore store;
     private final StateMachines machines;
     private final Executions executions;
     private final ProtocolDispatch services;
+    private final TaskInvoker defaultTasks;
+    private final ReadyGate ready = new ReadyGate();
 
-    private StepFunctionsServer(ServerOptions options, HttpServer http, ExecutionDatabase database,
+    private StepFunctionsServer(ServerOptions options, HttpServer http, ExecutionStore store,
             RealTimeScheduler scheduler, StateMachines machines, Executions executions, TaskInvoker defaultTasks,
             Clock clock) {
         this.http = http;
-        this.database = database;
+        this.store = store;
         this.scheduler = scheduler;
         this.machines = machines;
         this.executions = executions;
-        this.requestThreads = Executors.newFixedThreadPool(32, runnable -> {
-            Thread thread = new Thread(runnable, "sfn-http");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.defaultTasks = defaultTasks;
+        this.requestThreads = Executors.newFixedThreadPool(32, daemon("sfn-http"));
+        // Callers of StartSyncExecution wait here, not on the request threads: every other action keeps answering.
+        this.waitingThreads = new ThreadPoolExecutor(0, MAX_WAITING_SYNC_CALLS, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), daemon("sfn-sync-wait"));
+        HostCheck hosts = new HostCheck(options.host(), options.allowedHosts());
         // The web debugger's pages share "/" with the API (GET for pages, POST for actions); SNS and
-        // EventBridge, once added, share it too (ProtocolDispatch tells the services apart).
-        this.services = new ProtocolDispatch(new WebPages(new AwsJsonHandler(actions(new TestStates(defaultTasks, clock)))));
-        http.createContext("/", services);
-        http.createContext("/debug/", new DebugEndpoints(machines, executions, options.mockConfig(), options.samples()));
+        // EventBridge share it too (ProtocolDispatch tells the services apart).
+        AwsJsonHandler api = new AwsJsonHandler(actions(new TestStates(defaultTasks, clock)),
+                Set.of("StartSyncExecution"), waitingThreads);
+        this.services = new ProtocolDispatch(new WebPages(api));
+        http.createContext("/", services).getFilters().addAll(List.of(hosts, ready));
+        http.createContext("/debug/", new DebugEndpoints(machines, executions, options.mockConfig(), options.samples()))
+                .getFilters().addAll(List.of(hosts, ready));
         http.setExecutor(requestThreads);
         http.start();
     }
 
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     /**
-     * Starts a server.
+     * Starts a server on its store; executions a previous server left running resume (unless the
+     * options say the owner will call {@link #resumeExecutions()}).
      *
      * @param defaultTasks what Task states of machines created through the API call
      * @param clock the time executions see
-     * @throws UncheckedIOException when the address cannot be bound
-     * @throws IllegalStateException when the database cannot be opened (another process may be using it)
+     * @throws UncheckedIOException when the address cannot be bound, or the store cannot be opened (another
+     *     server may be using it: the message says so in one line)
      */
     public static StepFunctionsServer start(ServerOptions options, TaskInvoker defaultTasks, Clock clock) {
         HttpServer http;
@@ -88,31 +113,46 @@ public final class StepFunctionsServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot listen on " + options.host() + ":" + options.port() + ": "
                     + e.getMessage(), e);
         }
-        ExecutionDatabase database = null;
+        ExecutionStore store = null;
         RealTimeScheduler scheduler = null;
-        Executions executions = null;
         try {
-            database = options.database() == null
-                    ? ExecutionDatabase.openInMemory()
-                    : ExecutionDatabase.openFile(options.database());
+            store = options.database() == null
+                    ? ExecutionStore.openInMemory()
+                    : ExecutionStore.openFolder(options.database());
             scheduler = new RealTimeScheduler(clock, Math.max(2, Runtime.getRuntime().availableProcessors()),
                     options.waitTimeScale());
-            StateMachines machines = new StateMachines(database, defaultTasks, clock);
-            executions = new Executions(database, machines, scheduler, options.mockConfig(), clock);
-            executions.abortLeftovers();
-            return new StepFunctionsServer(options, http, database, scheduler, machines, executions, defaultTasks, clock);
+            StateMachines machines = new StateMachines(store, defaultTasks, clock);
+            Executions executions = new Executions(store, machines, scheduler, options.mockConfig(), clock);
+            StepFunctionsServer server = new StepFunctionsServer(options, http, store, scheduler, machines, executions,
+                    defaultTasks, clock);
+            if (options.resumeOnStart()) {
+                server.resumeExecutions();
+            }
+            return server;
         } catch (RuntimeException e) {
             http.stop(0);
-            if (executions != null) {
-                executions.close();
-            }
             if (scheduler != null) {
                 scheduler.close();
             }
-            if (database != null) {
-                database.close();
+            if (store != null) {
+                store.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Takes up the executions a previous server left running (Standard ones resume from their history,
+     * asynchronous Express ones run again from the start, synchronous Express ones end ABORTED), then
+     * lets requests in: until then they wait, so none reaches a task its owner has not wired yet.
+     *
+     * @return how many resumed or restarted
+     */
+    public int resumeExecutions() {
+        try {
+            return executions.resumeLeftovers(defaultTasks);
+        } finally {
+            ready.open();
         }
     }
 
@@ -205,15 +245,19 @@ public final class StepFunctionsServer implements AutoCloseable {
     }
 
     /**
-     * Stops listening, stops the executions still running (each saved as ABORTED with its history), and
-     * closes the database.
+     * Stops listening and closes the store. Whatever the store holds is durable; executions still
+     * running stay RUNNING there and resume at the next start (a synchronous Express one, whose caller
+     * waits, ends ABORTED first).
      */
     @Override
     public void close() {
-        http.stop(0);
-        requestThreads.shutdownNow();
+        // Executions first: a StartSyncExecution caller still waiting gets its answer, and the port closes
+        // once the answers in flight are written (stop waits for the exchanges, at most 2 s).
         executions.close();
+        http.stop(2);
+        requestThreads.shutdownNow();
+        waitingThreads.shutdownNow();
         scheduler.close();
-        database.close();
+        store.close();
     }
 }

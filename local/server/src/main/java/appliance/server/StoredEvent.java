@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Set;
 
-/** A history event as kept in the database and returned by GetExecutionHistory. */
+/** A history event as kept in the store and returned by GetExecutionHistory. */
 record StoredEvent(long id, long previousEventId, Instant timestamp, String type, String detailsName,
         ObjectNode details) {
 

@@ -13,13 +13,14 @@
  *
  * <p>Choices made where AWS says nothing, or where a local server differs:
  * <ul>
- *   <li>Executions are kept in an H2 database file (tables {@code state_machines}, {@code executions},
- *       {@code history_events}). An execution's row is written before StartExecution answers; its final
- *       status and its whole history are written together in one transaction when it ends, so a crash
- *       never leaves half a history.</li>
- *   <li>When the server stops, executions still running are stopped and saved ABORTED with error
- *       {@code States.Runtime} and a cause saying the server stopped; rows a crashed server left RUNNING
- *       are marked so at the next start, with a history of their start and the abort.</li>
+ *   <li>Everything is kept in a write-ahead journal ({@link appliance.server.ExecutionStore}): each change
+ *       is a record of its own, and a change is answered only once it is on disk (group commit). Each
+ *       history event is written as the engine makes it; a task is called only once the events before
+ *       it are on disk.</li>
+ *   <li>When the server stops, or crashes, Standard executions still running stay RUNNING and resume at
+ *       the next start from their history (the engine's {@code appliance.engine.replay.Replay}); a task
+ *       in flight is called again. Asynchronous Express executions run again from their start (AWS runs
+ *       them at least once); synchronous Express ones end ABORTED (at most once).</li>
  *   <li>EXPRESS executions are kept and listed like STANDARD ones (AWS keeps no history for them).</li>
  *   <li>The AWS SDKs send StartSyncExecution to the host prefix {@code sync-}; clients of a local
  *       endpoint turn that off ({@code SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION}), as with

@@ -58,10 +58,12 @@ class ExecutionActionsTest {
         String arn = fixture.sfn.startExecution(r -> r.stateMachineArn(machine)).executionArn();
         fixture.awaitFinished(arn);
 
+        fixture.sfn.updateStateMachine(r -> r.stateMachineArn(machine).definition(ServerFixture.pass("2")));
+
         var described = fixture.sfn.describeStateMachineForExecution(r -> r.executionArn(arn));
 
         assertThat(described.stateMachineArn()).isEqualTo(machine);
-        assertThat(described.definition()).isEqualTo(definition);
+        assertThat(described.definition()).as("the definition the execution ran").isEqualTo(definition);
         assertThat(described.name()).isEqualTo("Described");
     }
 

@@ -32,4 +32,17 @@ public final class Engine {
         run.start();
         return run;
     }
+
+    /**
+     * Starts an execution whose history only its listener keeps (a store that writes each event as it
+     * comes): the engine holds no event once the listener has heard it, so an execution's memory does
+     * not grow with its history. The returned execution's {@link Execution#history()} is empty.
+     */
+    public Execution startStreaming(StateMachineDefinition definition, JsonNode input, ExecutionIdentity identity,
+            ExecutionListener listener) {
+        ExecutionRun run = new ExecutionRun(definition, input, identity, scheduler, tasks, random,
+                listener == null ? ExecutionListener.NONE : listener, false);
+        run.start();
+        return run;
+    }
 }

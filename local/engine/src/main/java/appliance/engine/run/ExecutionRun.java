@@ -36,6 +36,9 @@ final class ExecutionRun implements Execution, EventLog {
     private final ExecutionIdentity identity;
     private final ExecutionListener listener;
     private final List<HistoryEvent> events = new ArrayList<>();
+    /** False when the listener keeps the history (a store): the events then go to it and are not held here. */
+    private final boolean keepHistory;
+    private long eventCount;
     private final CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
     private Instant startTime;
     /** The parts of the context object that stay the same for the whole execution (never changed once made). */
@@ -46,6 +49,12 @@ final class ExecutionRun implements Execution, EventLog {
 
     ExecutionRun(StateMachineDefinition definition, JsonNode input, ExecutionIdentity identity, Scheduler scheduler,
             TaskInvoker tasks, RandomGenerator random, ExecutionListener listener) {
+        this(definition, input, identity, scheduler, tasks, random, listener, true);
+    }
+
+    ExecutionRun(StateMachineDefinition definition, JsonNode input, ExecutionIdentity identity, Scheduler scheduler,
+            TaskInvoker tasks, RandomGenerator random, ExecutionListener listener, boolean keepHistory) {
+        this.keepHistory = keepHistory;
         this.definition = definition;
         this.input = input;
         this.identity = identity;
@@ -113,18 +122,29 @@ final class ExecutionRun implements Execution, EventLog {
     /** Records an event in the execution's history after {@code previousEventId}; returns its id. */
     @Override
     public long record(long previousEventId, String type, String detailsName, Supplier<ObjectNode> details) {
-        long id = events.size() + 1L;
+        long id = eventCount + 1L;
         HistoryEvent event = new HistoryEvent(id, previousEventId, scheduler.now(), type, detailsName, details);
-        synchronized (events) {
-            events.add(event);
-        }
+        keep(event);
         listener.onEvent(identity.executionArn(), event);
-        if (events.size() >= HISTORY_LIMIT - 1 && !finished) {
+        if (eventCount >= HISTORY_LIMIT - 1 && !finished) {
             // The one event left is the execution's own end.
             end(new Outcome.Failed(new StatesFailure(ErrorNames.RUNTIME,
                     "The execution reached the maximum number of history events (" + HISTORY_LIMIT + ").")));
         }
         return id;
+    }
+
+    long lastEventId() {
+        return eventCount;
+    }
+
+    private void keep(HistoryEvent event) {
+        eventCount++;
+        if (keepHistory) {
+            synchronized (events) {
+                events.add(event);
+            }
+        }
     }
 
     private void end(Outcome outcome) {
@@ -178,11 +198,9 @@ final class ExecutionRun implements Execution, EventLog {
     }
 
     private void recordFinal(String type, String detailsName, Supplier<ObjectNode> details) {
-        long id = events.size() + 1L;
-        HistoryEvent event = new HistoryEvent(id, events.size(), scheduler.now(), type, detailsName, details);
-        synchronized (events) {
-            events.add(event);
-        }
+        long id = eventCount + 1L;
+        HistoryEvent event = new HistoryEvent(id, eventCount, scheduler.now(), type, detailsName, details);
+        keep(event);
         listener.onEvent(identity.executionArn(), event);
     }
 

@@ -28,11 +28,13 @@ import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 
 /**
  * The server under load (a script, not a test; run it with {@code local/server/load-test.sh}): starts
- * 10,000 executions from 16 concurrent SfnClient threads against a server on a file database, prints
- * the throughput and the p50/p99 latency of StartExecution, then checks that every execution finished
+ * 10,000 executions from 16 concurrent SfnClient threads against a server on a file store, prints
+ * the durable throughput (each StartExecution answers once its start is fsync'd to the store's journal)
+ * and the p50/p99 latency of StartExecution, then checks that every execution finished
  * with a complete history, none lost and none duplicated. Exit 1 when a check fails.
  *
- * <p>Options: {@code --executions N} (10000), {@code --clients N} (16).
+ * <p>Options: {@code --executions N} (10000), {@code --clients N} (16), {@code --in-memory} (a store
+ * that never syncs: the same server without the cost of durability, for comparison).
  */
 public final class LoadTest {
 
@@ -53,17 +55,19 @@ public final class LoadTest {
         int executions = option(args, "--executions", 10_000);
         int clients = option(args, "--clients", 16);
         Path folder = Files.createTempDirectory("sfn-load");
-        ServerOptions options = new ServerOptions("127.0.0.1", 0, folder.resolve("server-db"), null);
+        boolean inMemory = java.util.Arrays.asList(args).contains("--in-memory");
+        ServerOptions options = new ServerOptions("127.0.0.1", 0, inMemory ? null : folder.resolve("server-db"), null);
+        System.out.println(inMemory ? "store in memory (not durable)" : "store on disk, durable (fsync before each answer)");
         boolean ok;
         try (StepFunctionsServer server = StepFunctionsServer.start(options,
                 request -> CompletableFuture.completedFuture(request.parameters()), Clock.systemUTC())) {
-            ok = run(server, executions, clients);
+            ok = run(server, executions, clients, inMemory ? "starts/s (not durable)" : "durable starts/s");
         }
         System.out.println(ok ? "OK" : "FAILED");
         System.exit(ok ? 0 : 1);
     }
 
-    private static boolean run(StepFunctionsServer server, int executions, int clients) throws Exception {
+    private static boolean run(StepFunctionsServer server, int executions, int clients, String unit) throws Exception {
         String machine = server.registerStateMachine("Load", DEFINITION, "STANDARD",
                 request -> CompletableFuture.completedFuture(request.parameters()));
         long[] latencies = new long[executions];
@@ -98,9 +102,9 @@ public final class LoadTest {
         pool.shutdown();
 
         Arrays.sort(latencies);
-        System.out.printf("%d StartExecution calls from %d clients in %.2f s: %.0f starts/s%n", executions, clients,
-                startSeconds, executions / startSeconds);
-        System.out.printf("all %d executions finished and saved after %.2f s: %.0f executions/s%n", executions,
+        System.out.printf("%d StartExecution calls from %d clients in %.2f s: %.0f %s%n", executions, clients,
+                startSeconds, executions / startSeconds, unit);
+        System.out.printf("all %d executions finished, their ends stored, after %.2f s: %.0f executions/s%n", executions,
                 allSeconds, executions / allSeconds);
         System.out.printf("StartExecution latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 latencies[executions / 2] / 1e6, latencies[(int) (executions * 0.99)] / 1e6,

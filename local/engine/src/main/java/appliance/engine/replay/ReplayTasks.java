@@ -1,0 +1,117 @@
+package appliance.engine.replay;
+
+import appliance.engine.definition.Json;
+import appliance.engine.error.StatesFailure;
+import appliance.engine.history.HistoryEvent;
+import appliance.engine.task.TaskInvoker;
+import appliance.engine.task.TaskRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The task invoker of a resumed execution. While it replays, no task is called: each call waits,
+ * held with the id of the event recorded just before it (its TaskStarted), for the recorded answer.
+ * Calls the history has no answer for were in flight when the server stopped: once live, they are
+ * made again, for real.
+ */
+final class ReplayTasks implements TaskInvoker {
+
+    private record Pending(TaskRequest request, CompletableFuture<JsonNode> answer) {
+    }
+
+    private final TaskInvoker live;
+    private final Map<Long, Pending> pending = new LinkedHashMap<>();
+    private volatile boolean isLive;
+    private long latestEventId;
+
+    ReplayTasks(TaskInvoker live) {
+        this.live = live;
+    }
+
+    @Override
+    public CompletionStage<JsonNode> invoke(TaskRequest request) {
+        synchronized (this) {
+            if (!isLive) {
+                Pending call = new Pending(request, new CompletableFuture<>());
+                pending.put(latestEventId, call);
+                return call.answer;
+            }
+        }
+        return live.invoke(request);
+    }
+
+    void recorded(long eventId) {
+        latestEventId = eventId;
+    }
+
+    /**
+     * Answers the call made after event {@code afterEventId} with a recorded TaskSucceeded or
+     * TaskFailed (or their LambdaFunction twins).
+     *
+     * @return false when no call waits there
+     */
+    boolean answer(long afterEventId, HistoryEvent recorded) {
+        Pending call;
+        synchronized (this) {
+            call = pending.remove(afterEventId);
+        }
+        if (call == null) {
+            return false;
+        }
+        ObjectNode details = recorded.details();
+        if (recorded.type().endsWith("Succeeded")) {
+            call.answer.complete(parse(details.path("output").asText("null")));
+        } else {
+            JsonNode cause = details.get("cause");
+            call.answer.completeExceptionally(new StatesFailure(details.path("error").asText(null),
+                    cause == null || cause.isNull() ? null : cause.asText()));
+        }
+        return true;
+    }
+
+    /** The call made after {@code afterEventId} timed out in the original run: it is not made again. */
+    synchronized void forget(long afterEventId) {
+        pending.remove(afterEventId);
+    }
+
+    /** Makes, for real, the calls that were in flight when the history ends. */
+    void goLive() {
+        List<Pending> inFlight;
+        synchronized (this) {
+            isLive = true;
+            inFlight = new ArrayList<>(pending.values());
+            pending.clear();
+        }
+        for (Pending call : inFlight) {
+            CompletionStage<JsonNode> answer;
+            try {
+                answer = live.invoke(call.request);
+            } catch (RuntimeException e) {
+                call.answer.completeExceptionally(e);
+                continue;
+            }
+            answer.whenComplete((result, error) -> {
+                if (error != null) {
+                    call.answer.completeExceptionally(error);
+                } else {
+                    call.answer.complete(result);
+                }
+            });
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ReplayDivergedException("A recorded task result is not JSON: " + e.getOriginalMessage());
+        }
+    }
+}
