@@ -24,6 +24,10 @@ class ReadmeCoverageTest {
             "bin/appliance invoke ClassifyCookFunction events/bad-zero-req-secs.json",
             "bin/appliance execute --definition statemachine/cook-workflow.jsonata.asl.json --input events/cook-completed.json"
                     + " --mock-config statemachine/test/MockConfigFile.json --test-case CookCompleted",
+            // RuntimesProcessTest
+            "bin/appliance run --template examples/seed-nodejs/template.yaml"
+                    + " examples/seed-nodejs/events/sns-preset-ended-early.json",
+            "bin/appliance run --isolation process events/preset-ended-early.json",
             // ServeAwsCliProcessTest
             "bin/appliance serve",
             "aws stepfunctions list-state-machines --endpoint-url http://127.0.0.1:8083",
