@@ -1,4 +1,4 @@
-package appliance.cli;
+package appliance.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,16 +37,16 @@ class ConformanceHistoriesProcessTest {
 
     @Test
     void the_histories_it_writes_score_the_same_under_score_history_py_and_our_comparison() throws Exception {
-        Path shared = BinApplianceProcess.root().resolveSibling("shared").resolve("conformance");
+        Path shared = UserProcess.root().resolveSibling("shared").resolve("conformance");
         Assumptions.assumeTrue(Files.isRegularFile(shared.resolve("aws-recorded-histories.jsonl")),
                 "../shared/conformance/ is absent: no recorded histories to compare with");
         Assumptions.assumeTrue(python3Runs(), "python3 is absent: score_history.py cannot run (.ci/run installs it)");
         Path histories = dir.resolve("histories.jsonl");
 
-        BinApplianceProcess run = BinApplianceProcess.run(dir, "conformance",
-                shared.resolve("aws-recorded-cases.jsonl").toString(), "--histories", histories.toString());
+        ProcessResult run = UserProcess.appliance("conformance",
+                shared.resolve("aws-recorded-cases.jsonl").toString(), "--histories", histories.toString()).run();
 
-        assertThat(run.err()).isEmpty();
+        assertThat(run.err()).as(run.describe()).isEmpty();
         assertThat(run.out()).endsWith("895 passed, 0 failed" + System.lineSeparator());
         assertThat(run.exitCode()).isZero();
         assertThat(Files.readAllLines(histories)).hasSize(895);
