@@ -109,7 +109,8 @@ public final class ServeCommand implements Callable<Integer> {
                 : storage.database != null ? Path.of(storage.database)
                 : empty ? null : ServerOptions.defaultDatabase(ProjectFiles.root());
         return new ServerOptions(host, port, database, mockConfig(template), template.baseDirectory().resolve("events"),
-                settings.waitTimeScale()).withAllowedHosts(allowedHosts);
+                settings.waitTimeScale()).withAllowedHosts(allowedHosts)
+                .withIdentity(template.settings().region(), template.settings().accountId());
     }
 
     /** SFN_MOCK_CONFIG or --mock-config; else the project's statemachine/test/MockConfigFile.json, as {@code test} reads it. */

@@ -72,6 +72,8 @@ class StepFunctionsLocalSettingsTest {
         assertThat(options.mockConfig().testCases()).containsOnlyKeys("M");
         assertThat(command.template().settings().accountId()).isEqualTo("111122223333");
         assertThat(command.template().settings().region()).isEqualTo("eu-west-1");
+        assertThat(options.account()).isEqualTo("111122223333");
+        assertThat(options.region()).isEqualTo("eu-west-1");
         assertThat(command.settings.serviceEndpoints(null).region().id()).isEqualTo("eu-west-1");
     }
 

@@ -1,26 +1,51 @@
 package appliance.server;
 
 /**
- * The ARNs of the local account, as Step Functions Local makes them (us-east-1, account 123456789012),
- * and reading them back: a state machine ARN names the machine, an execution ARN the machine and the
- * execution.
+ * The ARNs of the server's account and region (Step Functions Local's us-east-1 and 123456789012 unless
+ * {@code AWS_DEFAULT_REGION} / {@code AWS_ACCOUNT_ID} say otherwise), and reading them back: a state
+ * machine ARN names the machine, an execution ARN the machine and the execution.
  */
 final class Arns {
 
-    static final String PREFIX = "arn:aws:states:us-east-1:123456789012:";
-    private static final String STATE_MACHINE = PREFIX + "stateMachine:";
-    private static final String EXECUTION = PREFIX + "execution:";
-    private static final String EXPRESS = PREFIX + "express:";
+    private final String region;
+    private final String account;
+    private final String prefix;
 
-    private Arns() {
+    Arns(String region, String account) {
+        this.region = region;
+        this.account = account;
+        this.prefix = "arn:aws:states:" + region + ":" + account + ":";
     }
 
-    static String stateMachine(String name) {
-        return STATE_MACHINE + name;
+    /** Step Functions Local's identity: us-east-1, account 123456789012. */
+    static Arns local() {
+        return new Arns(ServerOptions.DEFAULT_REGION, ServerOptions.DEFAULT_ACCOUNT);
     }
 
-    static String execution(String machineName, String executionName, boolean express) {
-        return (express ? EXPRESS : EXECUTION) + machineName + ":" + executionName;
+    String region() {
+        return region;
+    }
+
+    String account() {
+        return account;
+    }
+
+    /** The prefix of every Step Functions ARN of this account and region ({@code arn:aws:states:REGION:ACCOUNT:}). */
+    String prefix() {
+        return prefix;
+    }
+
+    /** The role state machines registered from a template run as. */
+    String defaultRole() {
+        return "arn:aws:iam::" + account + ":role/StepFunctionsLocalRole";
+    }
+
+    String stateMachine(String name) {
+        return prefix + "stateMachine:" + name;
+    }
+
+    String execution(String machineName, String executionName, boolean express) {
+        return prefix + (express ? "express:" : "execution:") + machineName + ":" + executionName;
     }
 
     /**
@@ -28,11 +53,12 @@ final class Arns {
      *
      * @throws ApiException InvalidArn when it is not a state machine ARN of this account
      */
-    static String stateMachineName(String arn) {
-        if (!arn.startsWith(STATE_MACHINE)) {
+    String stateMachineName(String arn) {
+        String machinePrefix = prefix + "stateMachine:";
+        if (!arn.startsWith(machinePrefix)) {
             throw ApiException.invalidArn(arn);
         }
-        String name = arn.substring(STATE_MACHINE.length());
+        String name = arn.substring(machinePrefix.length());
         if (name.isEmpty() || name.length() > Names.MAX_LENGTH || name.contains(":")) {
             throw ApiException.invalidArn(arn);
         }
@@ -40,12 +66,12 @@ final class Arns {
     }
 
     /** @throws ApiException InvalidArn when it is not an execution ARN of this account */
-    static void checkExecution(String arn) {
+    void checkExecution(String arn) {
         String rest;
-        if (arn.startsWith(EXECUTION)) {
-            rest = arn.substring(EXECUTION.length());
-        } else if (arn.startsWith(EXPRESS)) {
-            rest = arn.substring(EXPRESS.length());
+        if (arn.startsWith(prefix + "execution:")) {
+            rest = arn.substring((prefix + "execution:").length());
+        } else if (arn.startsWith(prefix + "express:")) {
+            rest = arn.substring((prefix + "express:").length());
         } else {
             throw ApiException.invalidArn(arn);
         }

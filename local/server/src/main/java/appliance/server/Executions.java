@@ -131,7 +131,7 @@ final class Executions implements AutoCloseable {
         }
         JsonNode input = JsonText.parse(inputText, "InvalidExecutionInput", "Invalid State Machine Execution Input: '");
         TaskInvoker tasks = testCase == null ? machine.tasks() : mockTasks(machine, testCase);
-        String arn = Arns.execution(machine.name(), name, machine.express());
+        String arn = machines.arns().execution(machine.name(), name, machine.express());
         if (closing) {
             throw new ApiException("ServiceUnavailable", "The local Step Functions server is stopping");
         }
@@ -238,7 +238,7 @@ final class Executions implements AutoCloseable {
     }
 
     private StoredExecution requireStored(String arn) {
-        Arns.checkExecution(arn);
+        machines.arns().checkExecution(arn);
         return store.find(arn).orElseThrow(() -> ApiException.executionDoesNotExist(arn));
     }
 
@@ -350,8 +350,8 @@ final class Executions implements AutoCloseable {
         String name = stored.name;
         ExecutionIdentity identity = machine != null
                 ? identity(machine, stored.executionArn, name)
-                : new ExecutionIdentity(stored.stateMachineArn, Arns.stateMachineName(stored.stateMachineArn),
-                        stored.executionArn, name, StateMachines.DEFAULT_ROLE);
+                : new ExecutionIdentity(stored.stateMachineArn, machines.arns().stateMachineName(stored.stateMachineArn),
+                        stored.executionArn, name, machines.arns().defaultRole());
         TaskInvoker tasks = stored.testCase != null && machine != null ? mockTasks(machine, stored.testCase)
                 : machine != null ? machine.tasks() : defaultTasks;
         JsonNode input = JsonText.parse(store.input(stored), "InvalidExecutionInput", "");

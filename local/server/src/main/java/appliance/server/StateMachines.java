@@ -24,16 +24,16 @@ final class StateMachines {
     private static final List<String> TYPES = List.of("STANDARD", "EXPRESS");
     /** AWS's limit on a definition's length. */
     static final int MAX_DEFINITION_LENGTH = 1_048_576;
-    /** The role of the machines the server's owner registers (the template's). */
-    static final String DEFAULT_ROLE = "arn:aws:iam::123456789012:role/StepFunctionsLocalRole";
 
     private final Map<String, StateMachineRecord> byArn = new ConcurrentHashMap<>();
     private final ExecutionStore store;
+    private final Arns arns;
     private final TaskInvoker defaultTasks;
     private final Clock clock;
 
-    StateMachines(ExecutionStore store, TaskInvoker defaultTasks, Clock clock) {
+    StateMachines(ExecutionStore store, Arns arns, TaskInvoker defaultTasks, Clock clock) {
         this.store = store;
+        this.arns = arns;
         this.defaultTasks = defaultTasks;
         this.clock = clock;
         for (String[] row : store.stateMachines()) {
@@ -52,14 +52,19 @@ final class StateMachines {
     StateMachineRecord register(String name, String definition, String type, TaskInvoker tasks) {
         Names.check(name, "name");
         StateMachineDefinition compiled = compile(definition);
-        String arn = Arns.stateMachine(name);
+        String arn = arns.stateMachine(name);
         StateMachineRecord existing = byArn.get(arn);
         StateMachineRecord machine = new StateMachineRecord(arn, name, definition,
-                DEFAULT_ROLE, type,
+                arns.defaultRole(), type,
                 existing == null ? clock.instant() : existing.creationDate(), compiled, tasks);
         durable(store.saveStateMachine(machine));
         byArn.put(arn, machine);
         return machine;
+    }
+
+    /** The ARNs of the server's account and region. */
+    Arns arns() {
+        return arns;
     }
 
     /** The machine of that ARN, or null. */
@@ -81,7 +86,7 @@ final class StateMachines {
 
     /** @throws ApiException StateMachineDoesNotExist, or InvalidArn for an ARN of another shape */
     StateMachineRecord require(String arn) {
-        Arns.stateMachineName(arn);
+        arns.stateMachineName(arn);
         StateMachineRecord machine = byArn.get(arn);
         if (machine == null) {
             throw ApiException.stateMachineDoesNotExist(arn);
@@ -99,7 +104,7 @@ final class StateMachines {
         Names.check(name, "name");
         Arns.checkRole(role);
         StateMachineDefinition compiled = compile(definition);
-        String arn = Arns.stateMachine(name);
+        String arn = arns.stateMachine(name);
         StateMachineRecord machine;
         synchronized (this) {
             StateMachineRecord existing = byArn.get(arn);
@@ -214,7 +219,7 @@ final class StateMachines {
     /** AWS deletes asynchronously and does not fail for a machine that is already gone; running executions go on. */
     ObjectNode delete(Request request) {
         String arn = request.requiredString("stateMachineArn");
-        Arns.stateMachineName(arn);
+        arns.stateMachineName(arn);
         synchronized (this) {
             byArn.remove(arn);
             durable(store.deleteStateMachine(arn));

@@ -121,7 +121,7 @@ public final class StepFunctionsServer implements AutoCloseable {
                     : ExecutionStore.openFolder(options.database());
             scheduler = new RealTimeScheduler(clock, Math.max(2, Runtime.getRuntime().availableProcessors()),
                     options.waitTimeScale());
-            StateMachines machines = new StateMachines(store, defaultTasks, clock);
+            StateMachines machines = new StateMachines(store, new Arns(options.region(), options.account()), defaultTasks, clock);
             Executions executions = new Executions(store, machines, scheduler, options.mockConfig(), clock);
             StepFunctionsServer server = new StepFunctionsServer(options, http, store, scheduler, machines, executions,
                     defaultTasks, clock);

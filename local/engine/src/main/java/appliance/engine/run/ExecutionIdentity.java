@@ -7,11 +7,16 @@ package appliance.engine.run;
 public record ExecutionIdentity(String stateMachineArn, String stateMachineName, String executionArn,
         String executionName, String roleArn) {
 
-    /** Identity in the local account for a state machine and an execution name. */
+    /** Identity in Step Functions Local's account (123456789012, us-east-1) for a state machine and an execution name. */
     public static ExecutionIdentity local(String stateMachineName, String executionName) {
-        String prefix = "arn:aws:states:us-east-1:123456789012:";
+        return in("us-east-1", "123456789012", stateMachineName, executionName);
+    }
+
+    /** Identity in {@code account} and {@code region} for a state machine and a (Standard) execution name. */
+    public static ExecutionIdentity in(String region, String account, String stateMachineName, String executionName) {
+        String prefix = "arn:aws:states:" + region + ":" + account + ":";
         return new ExecutionIdentity(prefix + "stateMachine:" + stateMachineName, stateMachineName,
                 prefix + "execution:" + stateMachineName + ":" + executionName, executionName,
-                "arn:aws:iam::123456789012:role/StepFunctionsLocalRole");
+                "arn:aws:iam::" + account + ":role/StepFunctionsLocalRole");
     }
 }

@@ -225,7 +225,8 @@ public final class LocalApplication implements AutoCloseable {
             throw new IllegalArgumentException("State Machine Does Not Exist: '" + stateMachineArn + "'");
         }
         StateMachineResource machine = template.stateMachineByArn(stateMachineArn).orElseThrow();
-        ExecutionIdentity identity = ExecutionIdentity.local(machine.name(), name);
+        ExecutionIdentity identity = ExecutionIdentity.in(template.settings().region(), template.settings().accountId(),
+                machine.name(), name);
         synchronized (executionsByArn) {
             Started earlier = executionsByArn.get(identity.executionArn());
             if (earlier != null) {
