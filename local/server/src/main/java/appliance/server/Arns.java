@@ -87,4 +87,26 @@ final class Arns {
             throw ApiException.invalidArn(arn);
         }
     }
+
+    /** An activity's ARN ({@code arn:aws:states:REGION:ACCOUNT:activity:NAME}). */
+    String activity(String name) {
+        return prefix + "activity:" + name;
+    }
+
+    /**
+     * The activity name in an activity ARN.
+     *
+     * @throws ApiException InvalidArn when it is not an activity ARN of this account
+     */
+    String activityName(String arn) {
+        String activityPrefix = prefix + "activity:";
+        if (!arn.startsWith(activityPrefix)) {
+            throw ApiException.invalidArn(arn);
+        }
+        String name = arn.substring(activityPrefix.length());
+        if (name.isEmpty() || name.length() > Names.MAX_LENGTH || name.contains(":")) {
+            throw ApiException.invalidArn(arn);
+        }
+        return name;
+    }
 }

@@ -43,6 +43,8 @@ final class ExecutionStore implements AutoCloseable {
     private static final byte EVENT = 'E';
     private static final byte ENDED = 'X';
     private static final byte RESTARTED = 'R';
+    private static final byte ACTIVITY = 'A';
+    private static final byte ACTIVITY_DELETED = 'B';
 
     /** One listed execution, with its position for the next page. */
     record Listed(long position, ExecutionRecord record) {
@@ -52,6 +54,7 @@ final class ExecutionStore implements AutoCloseable {
     private final Path temporaryFolder;
     private final Map<String, ObjectNode> machines = new LinkedHashMap<>();
     private final Map<String, Long> definitions = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> activities = new LinkedHashMap<>();
     private final Map<String, StoredExecution> byArn = new ConcurrentHashMap<>();
     private final List<StoredExecution> byKey = new ArrayList<>();
     private final Map<String, List<StoredExecution>> byMachine = new ConcurrentHashMap<>();
@@ -90,6 +93,11 @@ final class ExecutionStore implements AutoCloseable {
                 machines.put(machine.get("arn").asText(), machine);
             }
             case MACHINE_DELETED -> machines.remove(parse(payload).get("arn").asText());
+            case ACTIVITY -> {
+                ObjectNode activity = parse(payload);
+                activities.put(activity.get("arn").asText(), activity);
+            }
+            case ACTIVITY_DELETED -> activities.remove(parse(payload).get("arn").asText());
             case DEFINITION -> definitions.put(parse(payload).get("id").asText(), offset);
             case STARTED -> index(key, parse(payload), offset);
             case ENDED -> {
@@ -148,6 +156,28 @@ final class ExecutionStore implements AutoCloseable {
         return machines.values().stream().map(row -> new String[] {row.get("arn").asText(), row.get("name").asText(),
             row.get("definition").asText(), row.get("role").asText(), row.get("type").asText(),
             row.get("created").asText()}).toList();
+    }
+
+    // --- activities ---
+
+    /** Saves an activity (a row with its arn); durable once the returned future completes. */
+    synchronized CompletableFuture<Void> saveActivity(ObjectNode row) {
+        journal.append(ACTIVITY, 0, bytes(row));
+        activities.put(row.get("arn").asText(), row);
+        return journal.durable();
+    }
+
+    synchronized CompletableFuture<Void> deleteActivity(String arn) {
+        if (activities.remove(arn) == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        journal.append(ACTIVITY_DELETED, 0, bytes(JsonNodeFactory.instance.objectNode().put("arn", arn)));
+        return journal.durable();
+    }
+
+    /** The stored activities' rows, oldest first. */
+    synchronized List<ObjectNode> activities() {
+        return List.copyOf(activities.values());
     }
 
     // --- definitions ---

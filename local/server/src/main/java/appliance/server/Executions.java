@@ -59,6 +59,8 @@ final class Executions implements AutoCloseable {
     private final Clock clock;
     private final SplittableRandom seeds = new SplittableRandom();
     private volatile boolean closing;
+    /** The Task resources the server answers itself (callbacks, activities, nested executions), around a machine's tasks. */
+    private volatile java.util.function.UnaryOperator<TaskInvoker> integrations = java.util.function.UnaryOperator.identity();
     /** Hear every execution's events as they happen (the web page's live view). */
     private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutionListener fanOut = new ExecutionListener() {
@@ -175,7 +177,13 @@ final class Executions implements AutoCloseable {
 
     /** A task is called only once every event before it is on disk (the flusher's thread never calls it). */
     private TaskInvoker durable(TaskInvoker tasks) {
-        return request -> store.durable().thenComposeAsync(done -> tasks.invoke(request), scheduler::execute);
+        TaskInvoker integrated = integrations.apply(tasks);
+        return request -> store.durable().thenComposeAsync(done -> integrated.invoke(request), scheduler::execute);
+    }
+
+    /** Sets what answers the resources the server itself serves, before any execution starts. */
+    void integrate(java.util.function.UnaryOperator<TaskInvoker> around) {
+        this.integrations = around;
     }
 
     private ExecutionListener journalListener(LiveExecution execution) {

@@ -60,6 +60,9 @@ public final class StepFunctionsServer implements AutoCloseable {
     private final ProtocolDispatch services;
     private final TaskInvoker defaultTasks;
     private final ReadyGate ready = new ReadyGate();
+    private final Activities activities;
+    private final Callbacks callbacks;
+    private final NestedExecutions nested;
 
     private StepFunctionsServer(ServerOptions options, HttpServer http, ExecutionStore store,
             RealTimeScheduler scheduler, StateMachines machines, Executions executions, TaskInvoker defaultTasks,
@@ -70,6 +73,13 @@ public final class StepFunctionsServer implements AutoCloseable {
         this.machines = machines;
         this.executions = executions;
         this.defaultTasks = defaultTasks;
+        TaskTokens tokens = new TaskTokens();
+        this.activities = new Activities(store, machines.arns(), tokens, clock);
+        this.callbacks = new Callbacks(tokens);
+        this.nested = new NestedExecutions(executions);
+        executions.addListener(tokens);
+        executions.addListener(nested);
+        executions.integrate(new ServerIntegrations(activities, callbacks, nested)::around);
         this.requestThreads = Executors.newFixedThreadPool(32, daemon("sfn-http"));
         // Callers of StartSyncExecution wait here, not on the request threads: every other action keeps answering.
         this.waitingThreads = new ThreadPoolExecutor(0, MAX_WAITING_SYNC_CALLS, 30, TimeUnit.SECONDS,
@@ -78,7 +88,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         // The web debugger's pages share "/" with the API (GET for pages, POST for actions); SNS and
         // EventBridge share it too (ProtocolDispatch tells the services apart).
         AwsJsonHandler api = new AwsJsonHandler(actions(new TestStates(defaultTasks, clock)),
-                Set.of("StartSyncExecution"), waitingThreads);
+                Set.of("StartSyncExecution", "GetActivityTask"), waitingThreads);
         this.services = new ProtocolDispatch(new WebPages(api));
         http.createContext("/", services).getFilters().addAll(List.of(hosts, ready));
         http.createContext("/debug/", new DebugEndpoints(machines, executions, options.mockConfig(), options.samples()))
@@ -172,6 +182,14 @@ public final class StepFunctionsServer implements AutoCloseable {
         actions.put("ListExecutions", executions::list);
         actions.put("GetExecutionHistory", executions::history);
         actions.put("TestState", testStates::test);
+        actions.put("SendTaskSuccess", callbacks::sendTaskSuccess);
+        actions.put("SendTaskFailure", callbacks::sendTaskFailure);
+        actions.put("SendTaskHeartbeat", callbacks::sendTaskHeartbeat);
+        actions.put("CreateActivity", activities::create);
+        actions.put("DescribeActivity", activities::describe);
+        actions.put("ListActivities", activities::list);
+        actions.put("DeleteActivity", activities::delete);
+        actions.put("GetActivityTask", activities::getActivityTask);
         return actions;
     }
 
@@ -226,6 +244,11 @@ public final class StepFunctionsServer implements AutoCloseable {
         executions.addListener(listener);
     }
 
+    /** How long GetActivityTask waits for a task: AWS's 60 s unless set (tests set a short one). */
+    void activityPollLimit(java.time.Duration limit) {
+        activities.pollLimit(limit);
+    }
+
     /** The port the server listens on (the one chosen when the options asked for 0). */
     public int port() {
         return http.getAddress().getPort();
@@ -254,6 +277,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         // Executions first: a StartSyncExecution caller still waiting gets its answer, and the port closes
         // once the answers in flight are written (stop waits for the exchanges, at most 2 s).
         executions.close();
+        nested.close();
         http.stop(2);
         requestThreads.shutdownNow();
         waitingThreads.shutdownNow();
