@@ -249,6 +249,11 @@ public final class StepFunctionsServer implements AutoCloseable {
         activities.pollLimit(limit);
     }
 
+    /** The tags CreateActivity gave an activity (empty when there is none): for ListTagsForResource. */
+    public Map<String, String> activityTags(String activityArn) {
+        return activities.tags(activityArn);
+    }
+
     /** The port the server listens on (the one chosen when the options asked for 0). */
     public int port() {
         return http.getAddress().getPort();
