@@ -22,10 +22,16 @@ final class Callbacks {
     private static final int MAX_TOKEN_LENGTH = 2048;
     private static final int MAX_OUTPUT_BYTES = 262_144;
 
-    private final TaskTokens tokens;
+    /** How long SendTaskSuccess/Failure wait for the answer to be written. */
+    private static final long SAVE_WAIT_SECONDS = 30;
 
-    Callbacks(TaskTokens tokens) {
+    private final TaskTokens tokens;
+    private final java.util.function.Supplier<CompletableFuture<Void>> durable;
+
+    /** @param durable completes once everything written so far is on disk (the store's) */
+    Callbacks(TaskTokens tokens, java.util.function.Supplier<CompletableFuture<Void>> durable) {
         this.tokens = tokens;
+        this.durable = durable;
     }
 
     /** Calls the service of a callback task through {@code service}, then waits for the token. */
@@ -62,7 +68,7 @@ final class Callbacks {
                     "Member must have length less than or equal to " + MAX_OUTPUT_BYTES);
         }
         JsonNode parsed = JsonText.parse(output, "InvalidOutput", "Invalid Output: '");
-        tokens.succeed(token, parsed);
+        awaitDurable(tokens.succeed(token, parsed));
         return JsonNodeFactory.instance.objectNode();
     }
 
@@ -70,13 +76,26 @@ final class Callbacks {
         String token = token(request);
         String error = request.optionalString("error", 256);
         String cause = request.optionalString("cause", 32_768);
-        tokens.fail(token, error, cause);
+        awaitDurable(tokens.fail(token, error, cause));
         return JsonNodeFactory.instance.objectNode();
     }
 
     ObjectNode sendTaskHeartbeat(Request request) {
         tokens.heartbeat(token(request));
         return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** The answer is given once the event it made is on disk, as every change the server answers. */
+    private void awaitDurable(CompletableFuture<Void> recorded) {
+        try {
+            recorded.thenCompose(done -> durable.get()).get(SAVE_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException("InternalFailure", "Interrupted while saving the task's answer");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new ApiException("InternalFailure", "The task's answer could not be saved within "
+                    + SAVE_WAIT_SECONDS + " s");
+        }
     }
 
     private static String token(Request request) {

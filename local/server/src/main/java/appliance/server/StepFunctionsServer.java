@@ -75,7 +75,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         this.defaultTasks = defaultTasks;
         TaskTokens tokens = new TaskTokens();
         this.activities = new Activities(store, machines.arns(), tokens, clock);
-        this.callbacks = new Callbacks(tokens);
+        this.callbacks = new Callbacks(tokens, store::durable);
         this.nested = new NestedExecutions(executions);
         executions.addListener(tokens);
         executions.addListener(nested);

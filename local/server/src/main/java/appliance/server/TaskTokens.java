@@ -33,7 +33,13 @@ final class TaskTokens implements ExecutionListener {
             CompletableFuture<Void> submitted) {
     }
 
+    /** The events that end a task: once one is written, the answer sent to it is in the store. */
+    private static final java.util.Set<String> ENDING_EVENTS = java.util.Set.of("TaskSucceeded", "TaskFailed",
+            "TaskTimedOut", "ActivitySucceeded", "ActivityFailed", "ActivityTimedOut");
+
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+    /** Per execution, the answers sent and not yet written as an event, oldest first. */
+    private final Map<String, java.util.Deque<CompletableFuture<Void>>> answering = new ConcurrentHashMap<>();
     private final Map<String, Boolean> closed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -70,18 +76,53 @@ final class TaskTokens implements ExecutionListener {
         }
     }
 
-    /** SendTaskSuccess. */
-    void succeed(String token, JsonNode output) {
+    /**
+     * SendTaskSuccess.
+     *
+     * @return completes once the execution has written the event the answer made (then written to the
+     *     store's journal, not yet synced), or once the execution ended; at once when the task's service
+     *     call has not returned yet (the answer waits for it)
+     */
+    CompletableFuture<Void> succeed(String token, JsonNode output) {
         Waiting entry = require(token);
+        CompletableFuture<Void> recorded = recorded(entry);
         entry.submitted.thenRun(() -> entry.answer.complete(output));
         close(token, entry);
+        return recorded;
     }
 
-    /** SendTaskFailure: the task fails with {@code error} (null: AWS leaves it empty) and {@code cause}. */
-    void fail(String token, String error, String cause) {
+    /** SendTaskFailure: the task fails with {@code error} (null: AWS leaves it empty) and {@code cause}; as {@link #succeed}. */
+    CompletableFuture<Void> fail(String token, String error, String cause) {
         Waiting entry = require(token);
+        CompletableFuture<Void> recorded = recorded(entry);
         entry.submitted.thenRun(() -> entry.answer.completeExceptionally(new StatesFailure(error, cause)));
         close(token, entry);
+        return recorded;
+    }
+
+    private CompletableFuture<Void> recorded(Waiting entry) {
+        if (!entry.submitted.isDone()) {
+            // The service that was called sends the token before its own call returned (a Lambda function
+            // answering its own callback): the answer is held until then; waiting here would wait for ourselves.
+            return CompletableFuture.completedFuture(null);
+        }
+        String executionArn = entry.executionArn;
+        CompletableFuture<Void> recorded = new CompletableFuture<>();
+        answering.computeIfAbsent(executionArn, key -> new java.util.concurrent.ConcurrentLinkedDeque<>()).add(recorded);
+        return recorded;
+    }
+
+    /** A task of the execution ended: the oldest answer sent to it is written (tasks of one execution end in turn). */
+    @Override
+    public void onEvent(String executionArn, appliance.engine.history.HistoryEvent event) {
+        if (!ENDING_EVENTS.contains(event.type())) {
+            return;
+        }
+        java.util.Deque<CompletableFuture<Void>> sent = answering.get(executionArn);
+        CompletableFuture<Void> oldest = sent == null ? null : sent.poll();
+        if (oldest != null) {
+            oldest.complete(null);
+        }
     }
 
     /** SendTaskHeartbeat: the task's HeartbeatSeconds clock starts again. */
@@ -112,6 +153,10 @@ final class TaskTokens implements ExecutionListener {
     /** An execution that ended (stopped, failed, timed out) takes its waiting tasks' tokens with it. */
     @Override
     public void onFinished(String executionArn, ExecutionResult result) {
+        java.util.Deque<CompletableFuture<Void>> sent = answering.remove(executionArn);
+        if (sent != null) {
+            sent.forEach(recorded -> recorded.complete(null));
+        }
         waiting.forEach((token, entry) -> {
             if (entry.executionArn.equals(executionArn)) {
                 entry.answer.cancel(false);

@@ -166,4 +166,30 @@ class CallbackActionsTest {
         assertThatThrownBy(() -> sfn.sendTaskSuccess(r -> r.taskToken(token).output("{}")))
                 .isInstanceOf(TaskTimedOutException.class);
     }
+
+    @Test
+    void a_service_that_sends_the_token_back_before_its_own_call_returns_completes_the_task_after_task_submitted()
+            throws Exception {
+        java.util.concurrent.atomic.AtomicReference<SfnClient> client = new java.util.concurrent.atomic.AtomicReference<>();
+        // A Lambda function that answers its own callback inside its invocation, then returns.
+        appliance.engine.task.TaskInvoker selfAnswering = request -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            client.get().sendTaskSuccess(r -> r.taskToken(request.parameters().path("Payload").path("token").asText())
+                    .output("{\"answered\":\"inside\"}"));
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("StatusCode", 200);
+        });
+        server = StepFunctionsServer.start(new ServerOptions("127.0.0.1", 0, null, null), selfAnswering, Clock.systemUTC());
+        sfn = ServerFixture.client(server.endpoint());
+        client.set(sfn);
+        String machine = sfn.createStateMachine(r -> r.name("SelfAnswering").roleArn(ROLE).definition("""
+                {"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken",
+                  "Parameters":{"FunctionName":"answers-itself","Payload":{"token.$":"$$.Task.Token"}},"End":true}}}"""))
+                .stateMachineArn();
+
+        String execution = sfn.startExecution(r -> r.stateMachineArn(machine)).executionArn();
+
+        assertThat(finished(execution)).isEqualTo("SUCCEEDED");
+        assertThat(sfn.describeExecution(r -> r.executionArn(execution)).output()).isEqualTo("{\"answered\":\"inside\"}");
+        assertThat(sfn.getExecutionHistory(r -> r.executionArn(execution)).events()).extracting(HistoryEvent::typeAsString)
+                .containsSubsequence("TaskStarted", "TaskSubmitted", "TaskSucceeded");
+    }
 }
