@@ -36,8 +36,11 @@ final class NestedExecutions implements ExecutionListener {
     private static final String SYNC_JSON = ".sync:2";
 
     private final Executions executions;
+    private final Arns arns;
     /** Children that running job tasks wait for, by parent execution ARN. */
     private final Map<String, Set<String>> awaited = new ConcurrentHashMap<>();
+    /** Children awaited before a restart resumed them: completed when they end. */
+    private final Map<String, CompletableFuture<Void>> ends = new ConcurrentHashMap<>();
     /** Starting and stopping executions waits for the store: never on the engine's threads. */
     private final ExecutorService calls = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "sfn-nested");
@@ -45,8 +48,9 @@ final class NestedExecutions implements ExecutionListener {
         return thread;
     });
 
-    NestedExecutions(Executions executions) {
+    NestedExecutions(Executions executions, Arns arns) {
         this.executions = executions;
+        this.arns = arns;
     }
 
     /** Whether this resource is startExecution as a request or a job (the callback form comes through Callbacks). */
@@ -62,10 +66,15 @@ final class NestedExecutions implements ExecutionListener {
         } catch (StatesFailure e) {
             return CompletableFuture.failedFuture(e);
         }
+        boolean job = !mode.isEmpty();
         CompletableFuture<ObjectNode> started = CompletableFuture.supplyAsync(() -> {
             try {
                 return executions.start(new Request(body));
             } catch (ApiException e) {
+                ObjectNode existing = job ? namedChild(body, e) : null;
+                if (existing != null) {
+                    return existing;
+                }
                 // As the SDK integrations name a service's errors: StepFunctions.<Code>Exception.
                 String code = e.code().endsWith("Exception") ? e.code() : e.code() + "Exception";
                 throw new StatesFailure("StepFunctions." + code, e.getMessage());
@@ -80,9 +89,52 @@ final class NestedExecutions implements ExecutionListener {
             String child = response.get("executionArn").asText();
             awaited.computeIfAbsent(parent, key -> ConcurrentHashMap.newKeySet()).add(child);
             request.progress().submitted(startOutput(response));
-            return executions.persisted(child).whenComplete((row, error) -> forget(parent, child))
+            return childEnd(child).whenComplete((row, error) -> forget(parent, child))
                     .thenApply(row -> jobOutput(row, json));
         });
+    }
+
+    /**
+     * A job task made again after a restart finds the child it had started, when it named it (a child
+     * that ended meanwhile makes StartExecution answer ExecutionAlreadyExists): it waits for that one.
+     */
+    private ObjectNode namedChild(ObjectNode body, ApiException refused) {
+        if (!"ExecutionAlreadyExists".equals(refused.code()) || !body.has("name")) {
+            return null;
+        }
+        String child = arns.execution(arns.stateMachineName(body.get("stateMachineArn").asText()),
+                body.get("name").asText(), false);
+        ObjectNode described;
+        try {
+            described = executions.describe(new Request(JsonNodeFactory.instance.objectNode().put("executionArn", child)));
+        } catch (ApiException e) {
+            return null;
+        }
+        if (!described.path("input").asText().equals(body.path("input").asText("{}"))) {
+            return null;
+        }
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        response.put("executionArn", child);
+        response.set("startDate", described.get("startDate"));
+        return response;
+    }
+
+    /**
+     * Completes with the child's final row once its end is durable, also for a child that a restart has
+     * not resumed yet (its end is then heard as it happens).
+     */
+    private CompletableFuture<ExecutionRecord> childEnd(String child) {
+        CompletableFuture<ExecutionRecord> known = executions.persisted(child);
+        if (!known.isCompletedExceptionally()) {
+            return known;
+        }
+        CompletableFuture<Void> heard = ends.computeIfAbsent(child, key -> new CompletableFuture<>());
+        known = executions.persisted(child);
+        if (!known.isCompletedExceptionally()) {
+            ends.remove(child, heard);
+            return known;
+        }
+        return heard.thenCompose(done -> executions.persisted(child));
     }
 
     private void forget(String parent, String child) {
@@ -170,6 +222,10 @@ final class NestedExecutions implements ExecutionListener {
     /** A parent stopped with StopExecution stops the children its job tasks were waiting for. */
     @Override
     public void onFinished(String executionArn, ExecutionResult result) {
+        CompletableFuture<Void> heard = ends.remove(executionArn);
+        if (heard != null) {
+            heard.complete(null);
+        }
         Set<String> children = awaited.remove(executionArn);
         if (children == null || result.status() != ExecutionStatus.ABORTED) {
             return;

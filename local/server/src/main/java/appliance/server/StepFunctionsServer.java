@@ -76,7 +76,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         TaskTokens tokens = new TaskTokens();
         this.activities = new Activities(store, machines.arns(), tokens, clock);
         this.callbacks = new Callbacks(tokens, store::durable);
-        this.nested = new NestedExecutions(executions);
+        this.nested = new NestedExecutions(executions, machines.arns());
         executions.addListener(tokens);
         executions.addListener(nested);
         executions.integrate(new ServerIntegrations(activities, callbacks, nested)::around);

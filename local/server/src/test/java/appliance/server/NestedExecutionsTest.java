@@ -147,4 +147,31 @@ class NestedExecutionsTest {
         assertThat(output(parent)).isEqualTo(Json.MAPPER.readTree("{\"from\":\"child\"}"));
         assertThat(types(parent)).contains("TaskSubmitted");
     }
+
+    @Test
+    void a_sync_parent_and_its_named_child_running_at_a_restart_resume_and_the_parent_waits_for_the_same_child(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        fixture.close();
+        java.nio.file.Path database = folder.resolve("db");
+        String parent;
+        try (ServerFixture first = new ServerFixture(database)) {
+            String child = first.createMachine("Child", ServerFixture.task(ControllableTasks.HOLD));
+            String machine = first.createMachine("Parent", """
+                    {"StartAt":"Start","States":{"Start":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution.sync:2",
+                      "Parameters":{"StateMachineArn":"%s","Name":"kid","Input":{"n":1}},"End":true}}}""".formatted(child));
+            parent = first.sfn.startExecution(r -> r.stateMachineArn(machine).name("p")).executionArn();
+            first.tasks.nextHeld();
+        }
+
+        try (ServerFixture second = new ServerFixture(database)) {
+            second.tasks.nextHeld().complete(Json.MAPPER.readTree("{\"done\":true}"));
+
+            assertThat(second.awaitFinished(parent)).isEqualTo("SUCCEEDED");
+            JsonNode output = Json.MAPPER.readTree(second.sfn.describeExecution(r -> r.executionArn(parent)).output());
+            assertThat(output.get("ExecutionArn").asText()).isEqualTo(PREFIX + "execution:Child:kid");
+            assertThat(output.get("Output")).isEqualTo(Json.MAPPER.readTree("{\"done\":true}"));
+            assertThat(second.sfn.listExecutions(r -> r.stateMachineArn(PREFIX + "stateMachine:Child")).executions())
+                    .hasSize(1);
+        }
+    }
 }
