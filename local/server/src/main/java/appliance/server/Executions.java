@@ -132,7 +132,7 @@ final class Executions implements AutoCloseable {
                     "Member must have length less than or equal to " + MAX_INPUT_BYTES);
         }
         JsonNode input = JsonText.parse(inputText, "InvalidExecutionInput", "Invalid State Machine Execution Input: '");
-        TaskInvoker tasks = testCase == null ? machine.tasks() : mockTasks(machine, testCase);
+        TaskInvoker tasks = testCase == null ? integrations.apply(machine.tasks()) : mockTasks(machine, testCase);
         String arn = machines.arns().execution(machine.name(), name, machine.express());
         if (closing) {
             throw new ApiException("ServiceUnavailable", "The local Step Functions server is stopping");
@@ -177,8 +177,7 @@ final class Executions implements AutoCloseable {
 
     /** A task is called only once every event before it is on disk (the flusher's thread never calls it). */
     private TaskInvoker durable(TaskInvoker tasks) {
-        TaskInvoker integrated = integrations.apply(tasks);
-        return request -> store.durable().thenComposeAsync(done -> integrated.invoke(request), scheduler::execute);
+        return request -> store.durable().thenComposeAsync(done -> tasks.invoke(request), scheduler::execute);
     }
 
     /** Sets what answers the resources the server itself serves, before any execution starts. */
@@ -222,7 +221,8 @@ final class Executions implements AutoCloseable {
         }
         try {
             // Partial mocks, as Step Functions Local: a state the test case does not mock calls its service.
-            return new MockTaskInvoker(mockConfig, machine.name(), testCase, machine.tasks());
+            // A mocked state answers with its mock (a callback one too, as Step Functions Local's do).
+            return new MockTaskInvoker(mockConfig, machine.name(), testCase, integrations.apply(machine.tasks()));
         } catch (IllegalArgumentException e) {
             throw ApiException.validation(e.getMessage());
         }
@@ -361,7 +361,7 @@ final class Executions implements AutoCloseable {
                 : new ExecutionIdentity(stored.stateMachineArn, machines.arns().stateMachineName(stored.stateMachineArn),
                         stored.executionArn, name, machines.arns().defaultRole());
         TaskInvoker tasks = stored.testCase != null && machine != null ? mockTasks(machine, stored.testCase)
-                : machine != null ? machine.tasks() : defaultTasks;
+                : integrations.apply(machine != null ? machine.tasks() : defaultTasks);
         JsonNode input = JsonText.parse(store.input(stored), "InvalidExecutionInput", "");
         LiveExecution execution = new LiveExecution(stored, input, false);
         live.put(stored.executionArn, execution);

@@ -192,4 +192,23 @@ class CallbackActionsTest {
         assertThat(sfn.getExecutionHistory(r -> r.executionArn(execution)).events()).extracting(HistoryEvent::typeAsString)
                 .containsSubsequence("TaskStarted", "TaskSubmitted", "TaskSucceeded");
     }
+
+    @Test
+    void a_mock_test_case_answers_a_mocked_callback_task_at_once_as_step_functions_local_does() throws Exception {
+        appliance.engine.task.mock.MockConfig mocks = appliance.engine.task.mock.MockConfig.parse(
+                appliance.engine.definition.Json.MAPPER.readTree("""
+                        {"StateMachines": {"Approve": {"TestCases": {"Approved": {"Ask": "Yes"}}}},
+                         "MockedResponses": {"Yes": {"0": {"Return": {"approved": "by mock"}}}}}"""));
+        server = StepFunctionsServer.start(new ServerOptions("127.0.0.1", 0, null, null).withMockConfig(mocks), calls,
+                Clock.systemUTC());
+        sfn = ServerFixture.client(server.endpoint());
+        String machine = sfn.createStateMachine(r -> r.name("Approve").definition(CALLBACK.formatted("")).roleArn(ROLE))
+                .stateMachineArn();
+
+        String execution = sfn.startExecution(r -> r.stateMachineArn(machine + "#Approved").input("{\"order\":7}"))
+                .executionArn();
+
+        assertThat(finished(execution)).isEqualTo("SUCCEEDED");
+        assertThat(sfn.describeExecution(r -> r.executionArn(execution)).output()).isEqualTo("{\"approved\":\"by mock\"}");
+    }
 }
