@@ -75,9 +75,8 @@ final class NestedExecutions implements ExecutionListener {
                 if (existing != null) {
                     return existing;
                 }
-                // As the SDK integrations name a service's errors: StepFunctions.<Code>Exception.
-                String code = e.code().endsWith("Exception") ? e.code() : e.code() + "Exception";
-                throw new StatesFailure("StepFunctions." + code, e.getMessage());
+                // As AWS names the integration's errors: StepFunctions.<Code> (its docs retry StepFunctions.ExecutionLimitExceeded).
+                throw new StatesFailure("StepFunctions." + e.code(), e.getMessage());
             }
         }, calls);
         if (mode.isEmpty()) {

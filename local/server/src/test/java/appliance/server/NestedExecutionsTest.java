@@ -116,7 +116,7 @@ class NestedExecutionsTest {
 
         assertThat(fixture.awaitFinished(parent)).isEqualTo("FAILED");
         assertThat(fixture.sfn.describeExecution(r -> r.executionArn(parent)).error())
-                .isEqualTo("StepFunctions.StateMachineDoesNotExistException");
+                .isEqualTo("StepFunctions.StateMachineDoesNotExist");
     }
 
     @Test
