@@ -94,9 +94,47 @@ class ProgressReplayTest {
         }
     }
 
+    @Test
+    void progress_reported_while_a_parallel_branch_still_works_resumes_in_the_recorded_order() {
+        String parallel = """
+                {"StartAt": "Both", "States": {"Both": {"Type": "Parallel", "End": true, "Branches": [
+                  {"StartAt": "Ask", "States": {"Ask": {"Type": "Task",
+                    "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "End": true}}},
+                  {"StartAt": "P1", "States": {
+                    "P1": {"Type": "Pass", "Next": "P2"}, "P2": {"Type": "Pass", "Next": "P3"},
+                    "P3": {"Type": "Pass", "End": true}}}]}}}""";
+        // The service call returns at once, inside the task's own step: its TaskSubmitted comes while P1..P3 wait to run.
+        java.util.function.Function<VirtualTimeScheduler, TaskInvoker> tasks = scheduler -> request -> {
+            request.progress().submitted(JSON.createObjectNode().put("MessageId", "m"));
+            CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+            scheduler.schedule(Duration.ofSeconds(2), () -> answer.complete(JSON.createObjectNode()));
+            return answer;
+        };
+        VirtualTimeScheduler first = new VirtualTimeScheduler(START);
+        List<HistoryEvent> original = new ArrayList<>();
+        Execution run = Replay.start(compile(parallel), JSON.createObjectNode(), IDENTITY, first, tasks.apply(first),
+                new SplittableRandom(1), collector(original));
+        first.runUntilIdle();
+        ExecutionResult result = run.result().toCompletableFuture().join();
+
+        for (int kept = 1; kept < original.size(); kept++) {
+            VirtualTimeScheduler later = new VirtualTimeScheduler(original.get(kept - 1).timestamp());
+            List<HistoryEvent> added = new ArrayList<>();
+            Execution resumed = Replay.resume(compile(parallel), JSON.createObjectNode(), IDENTITY,
+                    original.subList(0, kept).iterator(), later, tasks.apply(later), new SplittableRandom(1), collector(added));
+            later.runUntilIdle();
+
+            assertThat(resumed.result().toCompletableFuture().join()).as("resumed after event %d", kept).isEqualTo(result);
+        }
+    }
+
     private static StateMachineDefinition definition() {
+        return compile(DEFINITION);
+    }
+
+    private static StateMachineDefinition compile(String definition) {
         try {
-            return StateMachineDefinition.compile(JSON.readTree(DEFINITION));
+            return StateMachineDefinition.compile(JSON.readTree(definition));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
