@@ -38,4 +38,15 @@ final class ExecutionJson {
         }
         return json;
     }
+
+    /** Adds the version and alias ARNs an execution was started by, when it was. */
+    static ObjectNode startedBy(ObjectNode json, StoredExecution execution) {
+        if (execution.versionArn() != null) {
+            json.put("stateMachineVersionArn", execution.versionArn());
+        }
+        if (execution.aliasArn() != null) {
+            json.put("stateMachineAliasArn", execution.aliasArn());
+        }
+        return json;
+    }
 }

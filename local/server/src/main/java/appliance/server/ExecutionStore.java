@@ -43,9 +43,18 @@ final class ExecutionStore implements AutoCloseable {
     private static final byte EVENT = 'E';
     private static final byte ENDED = 'X';
     private static final byte RESTARTED = 'R';
+    /** The catalog's kinds: a version published, an alias written or deleted, a resource's tags changed. */
+    static final byte VERSION_PUBLISHED = 'P';
+    static final byte ALIAS_WRITTEN = 'L';
+    static final byte ALIAS_DELETED = 'l';
+    static final byte TAGS_CHANGED = 'T';
+
+    /** One record of the catalog (versions, aliases, tags), replayed in journal order by its owner at start. */
+    record CatalogRecord(byte kind, ObjectNode row) {
+    }
 
     /** One listed execution, with its position for the next page. */
-    record Listed(long position, ExecutionRecord record) {
+    record Listed(long position, ExecutionRecord record, StoredExecution stored) {
     }
 
     private final Journal journal;
@@ -55,6 +64,7 @@ final class ExecutionStore implements AutoCloseable {
     private final Map<String, StoredExecution> byArn = new ConcurrentHashMap<>();
     private final List<StoredExecution> byKey = new ArrayList<>();
     private final Map<String, List<StoredExecution>> byMachine = new ConcurrentHashMap<>();
+    private final List<CatalogRecord> catalog = new ArrayList<>();
 
     private ExecutionStore(Path folder, boolean sync, Path temporaryFolder) {
         this.temporaryFolder = temporaryFolder;
@@ -96,6 +106,8 @@ final class ExecutionStore implements AutoCloseable {
                 ObjectNode ended = parse(payload);
                 execution(key).ended(ended.get("status").asText(), instant(ended), offset);
             }
+            case VERSION_PUBLISHED, ALIAS_WRITTEN, ALIAS_DELETED, TAGS_CHANGED ->
+                catalog.add(new CatalogRecord(kind, parse(payload)));
             default -> throw new IllegalStateException("The store's journal has a record of unknown kind " + kind);
         }
     }
@@ -108,6 +120,7 @@ final class ExecutionStore implements AutoCloseable {
         StoredExecution execution = new StoredExecution(key, started.get("arn").asText(), started.get("machine").asText(),
                 started.get("name").asText(), instant(started), offset, started.get("definition").asText(),
                 started.get("seed").asLong(), text(started, "testCase"), started.path("sync").asBoolean(false));
+        execution.startedBy(text(started, "version"), text(started, "alias"));
         byKey.add(execution);
         byArn.put(execution.executionArn, execution);
         byMachine.computeIfAbsent(execution.stateMachineArn, arn -> new ArrayList<>()).add(execution);
@@ -150,6 +163,20 @@ final class ExecutionStore implements AutoCloseable {
             row.get("created").asText()}).toList();
     }
 
+    // --- the catalog: versions, aliases, tags ---
+
+    /** Appends a catalog record; durable once the returned future completes. */
+    synchronized CompletableFuture<Void> saveCatalog(byte kind, ObjectNode row) {
+        journal.append(kind, 0, bytes(row));
+        catalog.add(new CatalogRecord(kind, row));
+        return journal.durable();
+    }
+
+    /** The catalog records read at open and written since, in journal order. */
+    synchronized List<CatalogRecord> catalog() {
+        return List.copyOf(catalog);
+    }
+
     // --- definitions ---
 
     /** The id of a definition's text, written once (executions name the definition they started with). */
@@ -182,6 +209,12 @@ final class ExecutionStore implements AutoCloseable {
      */
     synchronized StoredExecution started(ExecutionRecord row, String definition, long seed, String testCase,
             boolean sync) {
+        return started(row, definition, seed, testCase, sync, null, null);
+    }
+
+    /** As above, for an execution started by a version or alias ARN (either may be null). */
+    synchronized StoredExecution started(ExecutionRecord row, String definition, long seed, String testCase,
+            boolean sync, String versionArn, String aliasArn) {
         if (byArn.containsKey(row.executionArn())) {
             return null;
         }
@@ -198,6 +231,12 @@ final class ExecutionStore implements AutoCloseable {
         }
         if (sync) {
             started.put("sync", true);
+        }
+        if (versionArn != null) {
+            started.put("version", versionArn);
+        }
+        if (aliasArn != null) {
+            started.put("alias", aliasArn);
         }
         int key = byKey.size() + 1;
         long offset = journal.append(STARTED, key, bytes(started));
@@ -264,7 +303,8 @@ final class ExecutionStore implements AutoCloseable {
      * A page of a machine's executions, newest first, from {@code before} (a position from an earlier
      * page; 0 for the first page), with one more than {@code limit} when there are more.
      */
-    List<Listed> executions(String machineArn, String status, long before, int limit) {
+    List<Listed> executions(String machineArn, String status, java.util.function.Predicate<StoredExecution> filter,
+            long before, int limit) {
         List<StoredExecution> all = byMachine.getOrDefault(machineArn, List.of());
         List<Listed> rows = new ArrayList<>();
         synchronized (this) {
@@ -274,8 +314,8 @@ final class ExecutionStore implements AutoCloseable {
                     continue;
                 }
                 ExecutionRecord row = execution.listed();
-                if (status == null || status.equals(row.status())) {
-                    rows.add(new Listed(execution.key, row));
+                if ((status == null || status.equals(row.status())) && filter.test(execution)) {
+                    rows.add(new Listed(execution.key, row, execution));
                 }
             }
         }

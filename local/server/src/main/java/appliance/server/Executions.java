@@ -59,6 +59,8 @@ final class Executions implements AutoCloseable {
     private final Clock clock;
     private final SplittableRandom seeds = new SplittableRandom();
     private volatile boolean closing;
+    /** Resolves version and alias ARNs (null: only machine ARNs start executions). */
+    private volatile VersionedMachines versioned;
     /** Hear every execution's events as they happen (the web page's live view). */
     private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutionListener fanOut = new ExecutionListener() {
@@ -79,6 +81,11 @@ final class Executions implements AutoCloseable {
         this.scheduler = scheduler;
         this.mockConfig = mockConfig;
         this.clock = clock;
+    }
+
+    /** Lets StartExecution and ListExecutions take version and alias ARNs. */
+    void resolveVersionsWith(VersionedMachines versionedMachines) {
+        this.versioned = versionedMachines;
     }
 
     ObjectNode start(Request request) {
@@ -113,7 +120,9 @@ final class Executions implements AutoCloseable {
             testCase = target.substring(hash + 1);
             target = target.substring(0, hash);
         }
-        StateMachineRecord machine = machines.require(target);
+        StartTarget resolved = versioned == null ? new StartTarget(machines.require(target), null, null)
+                : versioned.resolve(target);
+        StateMachineRecord machine = resolved.machine();
         if (sync && !machine.express()) {
             throw new ApiException("StateMachineTypeNotSupported",
                     "This operation is not supported by this type of state machine");
@@ -158,7 +167,8 @@ final class Executions implements AutoCloseable {
             return claim;
         }
         synchronized (this) {
-            StoredExecution stored = store.started(row, machine.definitionText(), seed, testCase, sync);
+            StoredExecution stored = store.started(row, machine.definitionText(), seed, testCase, sync,
+                    resolved.versionArn(), resolved.aliasArn());
             if (stored == null) {
                 throw ApiException.executionAlreadyExists(arn);
             }
@@ -225,12 +235,13 @@ final class Executions implements AutoCloseable {
     }
 
     ObjectNode describe(Request request) {
-        return ExecutionJson.described(require(request.requiredString("executionArn")));
+        StoredExecution stored = requireStored(request.requiredString("executionArn"));
+        return ExecutionJson.startedBy(ExecutionJson.described(store.record(stored)), stored);
     }
 
     ObjectNode describeStateMachineFor(Request request) {
         StoredExecution stored = requireStored(request.requiredString("executionArn"));
-        return machines.describeFor(store.record(stored), store.definitionText(stored));
+        return ExecutionJson.startedBy(machines.describeFor(store.record(stored), store.definitionText(stored)), stored);
     }
 
     private ExecutionRecord require(String arn) {
@@ -261,17 +272,20 @@ final class Executions implements AutoCloseable {
     }
 
     ObjectNode list(Request request) {
-        String machineArn = request.requiredString("stateMachineArn");
+        String listedArn = request.requiredString("stateMachineArn");
+        String machineArn = versioned == null ? listedArn : machines.arns().qualified(listedArn).machineArn();
         machines.require(machineArn);
+        java.util.function.Predicate<StoredExecution> startedBy =
+                versioned == null ? execution -> true : versioned.startedBy(listedArn);
         String status = request.optionalEnum("statusFilter", STATUSES);
         int max = request.maxResults();
-        String scope = "ListExecutions:" + machineArn + ":" + status;
+        String scope = "ListExecutions:" + listedArn + ":" + status;
         long before = PageToken.decode(scope, request.optionalString("nextToken"));
-        List<ExecutionStore.Listed> rows = store.executions(machineArn, status, before, max);
+        List<ExecutionStore.Listed> rows = store.executions(machineArn, status, startedBy, before, max);
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ArrayNode items = response.putArray("executions");
         for (int i = 0; i < Math.min(max, rows.size()); i++) {
-            items.add(ExecutionJson.listItem(rows.get(i).record()));
+            items.add(ExecutionJson.startedBy(ExecutionJson.listItem(rows.get(i).record()), rows.get(i).stored()));
         }
         if (rows.size() > max) {
             response.put("nextToken", PageToken.encode(scope, rows.get(max - 1).position()));

@@ -77,7 +77,9 @@ public final class StepFunctionsServer implements AutoCloseable {
         HostCheck hosts = new HostCheck(options.host(), options.allowedHosts());
         // The web debugger's pages share "/" with the API (GET for pages, POST for actions); SNS and
         // EventBridge share it too (ProtocolDispatch tells the services apart).
-        AwsJsonHandler api = new AwsJsonHandler(actions(new TestStates(defaultTasks, clock)),
+        VersionedMachines versioned = new VersionedMachines(store, machines, arn -> false, clock);
+        executions.resolveVersionsWith(versioned);
+        AwsJsonHandler api = new AwsJsonHandler(actions(new TestStates(defaultTasks, clock), versioned),
                 Set.of("StartSyncExecution"), waitingThreads);
         this.services = new ProtocolDispatch(new WebPages(api));
         http.createContext("/", services).getFilters().addAll(List.of(hosts, ready));
@@ -156,7 +158,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         }
     }
 
-    private Map<String, Function<Request, ObjectNode>> actions(TestStates testStates) {
+    private Map<String, Function<Request, ObjectNode>> actions(TestStates testStates, VersionedMachines versioned) {
         Map<String, Function<Request, ObjectNode>> actions = new LinkedHashMap<>();
         actions.put("CreateStateMachine", machines::create);
         actions.put("UpdateStateMachine", machines::update);
@@ -172,6 +174,8 @@ public final class StepFunctionsServer implements AutoCloseable {
         actions.put("ListExecutions", executions::list);
         actions.put("GetExecutionHistory", executions::history);
         actions.put("TestState", testStates::test);
+        // Versions, aliases and tags; Create/Update/Describe/DeleteStateMachine replaced by ones that know them.
+        actions.putAll(versioned.actions());
         return actions;
     }
 

@@ -23,6 +23,9 @@ final class StoredExecution {
     final String testCase;
     /** Started by StartSyncExecution. */
     final boolean sync;
+    /** The version (and alias) ARN it was started by; null when started by the machine's own ARN. */
+    private volatile String versionArn;
+    private volatile String aliasArn;
     private String status = "RUNNING";
     private Instant stopDate;
     private long endOffset = -1;
@@ -41,6 +44,19 @@ final class StoredExecution {
         this.seed = seed;
         this.testCase = testCase;
         this.sync = sync;
+    }
+
+    void startedBy(String version, String alias) {
+        this.versionArn = version;
+        this.aliasArn = alias;
+    }
+
+    String versionArn() {
+        return versionArn;
+    }
+
+    String aliasArn() {
+        return aliasArn;
     }
 
     synchronized void addEvent(long offset) {
