@@ -48,6 +48,8 @@ final class ExecutionStore implements AutoCloseable {
     static final byte ALIAS_WRITTEN = 'L';
     static final byte ALIAS_DELETED = 'l';
     static final byte TAGS_CHANGED = 'T';
+    /** An execution redriven (after its ExecutionRedriven event): it runs again. */
+    private static final byte REDRIVEN = 'V';
 
     /** One record of the catalog (versions, aliases, tags), replayed in journal order by its owner at start. */
     record CatalogRecord(byte kind, ObjectNode row) {
@@ -106,6 +108,7 @@ final class ExecutionStore implements AutoCloseable {
                 ObjectNode ended = parse(payload);
                 execution(key).ended(ended.get("status").asText(), instant(ended), offset);
             }
+            case REDRIVEN -> execution(key).redriven(redrive(parse(payload)));
             case VERSION_PUBLISHED, ALIAS_WRITTEN, ALIAS_DELETED, TAGS_CHANGED ->
                 catalog.add(new CatalogRecord(kind, parse(payload)));
             default -> throw new IllegalStateException("The store's journal has a record of unknown kind " + kind);
@@ -249,6 +252,23 @@ final class ExecutionStore implements AutoCloseable {
         execution.restarted();
     }
 
+    /** Writes an execution's redrive (after its ExecutionRedriven event): it is running again. */
+    void redriven(StoredExecution execution, RedriveSegment redrive) {
+        ObjectNode row = JsonNodeFactory.instance.objectNode();
+        row.put("event", redrive.redrivenEventId());
+        row.put("cut", redrive.cut());
+        row.put("shift", redrive.shift());
+        row.put("count", redrive.count());
+        putInstant(row, redrive.date());
+        journal.append(REDRIVEN, execution.key, bytes(row));
+        execution.redriven(redrive);
+    }
+
+    private static RedriveSegment redrive(ObjectNode row) {
+        return new RedriveSegment(row.get("event").asLong(), row.get("cut").asLong(), row.get("shift").asLong(),
+                row.get("count").asInt(), instant(row));
+    }
+
     /** Appends one history event (to disk, not to the heap). */
     void event(StoredExecution execution, HistoryEvent event) {
         ObjectNode row = JsonNodeFactory.instance.objectNode();
@@ -331,8 +351,16 @@ final class ExecutionStore implements AutoCloseable {
         return events;
     }
 
-    /** The events as the engine's type, read one at a time as the iterator is walked. */
+    /**
+     * The events as the engine's type, read one at a time as the iterator is walked; for a redriven
+     * execution, as the engine made them ({@link Redrives#asMade}).
+     */
     Iterator<HistoryEvent> replay(StoredExecution execution) {
+        List<RedriveSegment> redrives = execution.redrives();
+        return redrives.isEmpty() ? storedEvents(execution) : Redrives.asMade(storedEvents(execution), redrives).iterator();
+    }
+
+    private Iterator<HistoryEvent> storedEvents(StoredExecution execution) {
         int count = execution.eventCount();
         return new Iterator<>() {
             private int next;

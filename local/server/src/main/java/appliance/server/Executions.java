@@ -189,8 +189,48 @@ final class Executions implements AutoCloseable {
     }
 
     private ExecutionListener journalListener(LiveExecution execution) {
-        return new ExecutionJournalListener(store, execution.stored, fanOut, () -> closing,
+        ExecutionListener journal = new ExecutionJournalListener(store, execution.stored, fanOut, () -> closing,
                 (result, stop) -> end(execution, result, stop));
+        List<RedriveSegment> redrives = execution.stored.redrives();
+        return redrives.isEmpty() ? journal : new RedrivenNumbering(redrives.get(redrives.size() - 1), journal);
+    }
+
+    /**
+     * RedriveExecution: writes the ExecutionRedriven event and the redrive, then takes the execution up
+     * as a restart does, from its history up to the failed step ({@link Redrives}).
+     *
+     * @throws ApiException ExecutionNotRedrivable with AWS's reason
+     */
+    ObjectNode redrive(Request request) {
+        String arn = request.requiredString("executionArn");
+        request.optionalString("clientToken", 64);
+        StoredExecution stored = requireStored(arn);
+        StateMachineRecord machine = machines.find(stored.stateMachineArn);
+        Instant now = clock.instant();
+        synchronized (this) {
+            String reason = live.containsKey(arn) ? "Execution is RUNNING and cannot be redriven."
+                    : Redrives.notRedrivableReason(stored, machine != null, now);
+            if (reason != null) {
+                throw new ApiException("ExecutionNotRedrivable", "Execution '" + arn + "' cannot be redriven: " + reason);
+            }
+            java.util.List<HistoryEvent> made = new ArrayList<>();
+            store.replay(stored).forEachRemaining(made::add);
+            int count = stored.eventCount();
+            int redriveCount = stored.redriveCount() + 1;
+            ObjectNode details = JsonNodeFactory.instance.objectNode().put("redriveCount", redriveCount);
+            store.event(stored, new HistoryEvent(count + 1L, count, now, "ExecutionRedriven",
+                    "executionRedrivenEventDetails", () -> details));
+            long cut = Redrives.cut(made);
+            store.redriven(stored, new RedriveSegment(count + 1L, cut, count + 1L - cut, redriveCount, now));
+            await(store.durable(), STOP_WAIT);
+            try {
+                resume(stored, machine.tasks());
+            } catch (RuntimeException e) {
+                endUnresumable(stored, "States.Runtime", "The execution could not be redriven: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
+        }
+        return JsonNodeFactory.instance.objectNode().put("redriveDate", EpochSeconds.of(now));
     }
 
     /** Writes the end; the execution shows it, and leaves the live map, once it is durable. */
@@ -236,7 +276,17 @@ final class Executions implements AutoCloseable {
 
     ObjectNode describe(Request request) {
         StoredExecution stored = requireStored(request.requiredString("executionArn"));
-        return ExecutionJson.startedBy(ExecutionJson.described(store.record(stored)), stored);
+        ObjectNode described = ExecutionJson.startedBy(ExecutionJson.described(store.record(stored)), stored);
+        ExecutionJson.redrive(described, stored);
+        if (!stored.executionArn.contains(":express:")) {
+            String reason = live.containsKey(stored.executionArn) ? "Execution is RUNNING and cannot be redriven."
+                    : Redrives.notRedrivableReason(stored, machines.find(stored.stateMachineArn) != null, clock.instant());
+            described.put("redriveStatus", reason == null ? "REDRIVABLE" : "NOT_REDRIVABLE");
+            if (reason != null) {
+                described.put("redriveStatusReason", reason);
+            }
+        }
+        return described;
     }
 
     ObjectNode describeStateMachineFor(Request request) {
@@ -278,14 +328,20 @@ final class Executions implements AutoCloseable {
         java.util.function.Predicate<StoredExecution> startedBy =
                 versioned == null ? execution -> true : versioned.startedBy(listedArn);
         String status = request.optionalEnum("statusFilter", STATUSES);
+        String redriveFilter = request.optionalEnum("redriveFilter", List.of("REDRIVEN", "NOT_REDRIVEN"));
+        if (redriveFilter != null) {
+            boolean redriven = "REDRIVEN".equals(redriveFilter);
+            startedBy = startedBy.and(execution -> (execution.redriveCount() > 0) == redriven);
+        }
         int max = request.maxResults();
-        String scope = "ListExecutions:" + listedArn + ":" + status;
+        String scope = "ListExecutions:" + listedArn + ":" + status + ":" + redriveFilter;
         long before = PageToken.decode(scope, request.optionalString("nextToken"));
         List<ExecutionStore.Listed> rows = store.executions(machineArn, status, startedBy, before, max);
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ArrayNode items = response.putArray("executions");
         for (int i = 0; i < Math.min(max, rows.size()); i++) {
-            items.add(ExecutionJson.startedBy(ExecutionJson.listItem(rows.get(i).record()), rows.get(i).stored()));
+            items.add(ExecutionJson.redrive(ExecutionJson.startedBy(ExecutionJson.listItem(rows.get(i).record()),
+                    rows.get(i).stored()), rows.get(i).stored()));
         }
         if (rows.size() > max) {
             response.put("nextToken", PageToken.encode(scope, rows.get(max - 1).position()));

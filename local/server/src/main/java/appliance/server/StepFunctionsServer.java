@@ -176,6 +176,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         actions.put("TestState", testStates::test);
         // Versions, aliases and tags; Create/Update/Describe/DeleteStateMachine replaced by ones that know them.
         actions.putAll(versioned.actions());
+        actions.put("RedriveExecution", executions::redrive);
         return actions;
     }
 

@@ -59,6 +59,32 @@ final class StoredExecution {
         return aliasArn;
     }
 
+    /** Its redrives, oldest first (an execution never redriven has none). */
+    private java.util.List<RedriveSegment> redrives = java.util.List.of();
+
+    /** Redriven: it runs again, its end is to come. */
+    synchronized void redriven(RedriveSegment redrive) {
+        java.util.List<RedriveSegment> more = new java.util.ArrayList<>(redrives);
+        more.add(redrive);
+        redrives = java.util.List.copyOf(more);
+        status = "RUNNING";
+        stopDate = null;
+        endOffset = -1;
+    }
+
+    synchronized java.util.List<RedriveSegment> redrives() {
+        return redrives;
+    }
+
+    synchronized int redriveCount() {
+        return redrives.size();
+    }
+
+    /** The last redrive's time, or null. */
+    synchronized Instant redriveDate() {
+        return redrives.isEmpty() ? null : redrives.get(redrives.size() - 1).date();
+    }
+
     synchronized void addEvent(long offset) {
         if (eventCount == events.length) {
             events = Arrays.copyOf(events, events.length * 2);
