@@ -60,6 +60,7 @@ public final class StepFunctionsServer implements AutoCloseable {
     private final ProtocolDispatch services;
     private final TaskInvoker defaultTasks;
     private final ReadyGate ready = new ReadyGate();
+    private final VersionedMachines versioned;
 
     private StepFunctionsServer(ServerOptions options, HttpServer http, ExecutionStore store,
             RealTimeScheduler scheduler, StateMachines machines, Executions executions, TaskInvoker defaultTasks,
@@ -77,7 +78,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         HostCheck hosts = new HostCheck(options.host(), options.allowedHosts());
         // The web debugger's pages share "/" with the API (GET for pages, POST for actions); SNS and
         // EventBridge share it too (ProtocolDispatch tells the services apart).
-        VersionedMachines versioned = new VersionedMachines(store, machines, arn -> false, clock);
+        this.versioned = new VersionedMachines(store, machines, arn -> false, clock);
         executions.resolveVersionsWith(versioned);
         AwsJsonHandler api = new AwsJsonHandler(actions(new TestStates(defaultTasks, clock), versioned),
                 Set.of("StartSyncExecution"), waitingThreads);
@@ -190,6 +191,17 @@ public final class StepFunctionsServer implements AutoCloseable {
      */
     public String registerStateMachine(String name, String definition, String type, TaskInvoker tasks) {
         return machines.register(name, definition, type, tasks).arn();
+    }
+
+    /**
+     * Publishes a version of the machine's current definition (or finds the one published of it) and
+     * points the alias at it, creating the alias if needed: what SAM's {@code AutoPublishAlias} deploys.
+     *
+     * @return the alias's ARN
+     * @throws ApiException as PublishStateMachineVersion and CreateStateMachineAlias answer
+     */
+    public String publishAlias(String stateMachineArn, String aliasName) {
+        return versioned.publishAlias(stateMachineArn, aliasName);
     }
 
     /**

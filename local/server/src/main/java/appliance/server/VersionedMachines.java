@@ -150,6 +150,28 @@ final class VersionedMachines {
         return response;
     }
 
+    /** Publishes the current definition (idempotent) and points the alias, made if missing, at that version alone. */
+    String publishAlias(String machineArn, String aliasName) {
+        MachineVersion version = versions.publish(machines.require(machineArn), null, null);
+        ObjectNode route = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .put("stateMachineVersionArn", version.arn()).put("weight", 100);
+        String aliasArn = machines.arns().alias(machines.arns().qualified(machineArn).machineName(), aliasName);
+        ObjectNode request = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        request.putArray("routingConfiguration").add(route);
+        try {
+            aliases.require(aliasArn);
+            request.put("stateMachineAliasArn", aliasArn);
+            aliases.update(new Request(request));
+        } catch (ApiException e) {
+            if (!"ResourceNotFound".equals(e.code())) {
+                throw e;
+            }
+            request.put("name", aliasName);
+            aliases.create(new Request(request), machines);
+        }
+        return aliasArn;
+    }
+
     ObjectNode publish(Request request) {
         String arn = request.requiredString("stateMachineArn");
         String description = request.optionalString("description", 256);
