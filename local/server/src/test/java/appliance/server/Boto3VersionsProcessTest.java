@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Versions, aliases and tags through boto3, in a Python process, against a server in this JVM. */
+/** Versions, aliases, tags, RedriveExecution and TestState through boto3, in a Python process, against a server in this JVM. */
 class Boto3VersionsProcessTest {
 
     private final ServerFixture fixture = new ServerFixture();
@@ -29,14 +29,15 @@ class Boto3VersionsProcessTest {
     }
 
     @Test
-    void boto3_publishes_a_version_routes_an_alias_to_it_and_tags_the_machine() throws Exception {
+    void boto3_publishes_versions_routes_aliases_tags_redrives_and_tests_a_state() throws Exception {
         Assumptions.assumeTrue(boto3Imports(), "python3 with boto3 is not installed");
         Path script = dir.resolve("boto3_versions.py");
         try (InputStream in = getClass().getResourceAsStream("/boto3_versions.py")) {
             Files.copy(in, script);
         }
         Path out = dir.resolve("out.txt");
-        Process process = new ProcessBuilder("python3", script.toString(), fixture.server.endpoint().toString())
+        Process process = new ProcessBuilder("python3", script.toString(), fixture.server.endpoint().toString(),
+                ControllableTasks.FAIL)
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the script ended").isTrue();
         String printed = Files.readString(out, StandardCharsets.UTF_8);
@@ -53,6 +54,11 @@ class Boto3VersionsProcessTest {
         assertThat(seen.get("output").asText()).isEqualTo("\"v1\"");
         assertThat(seen.get("tags").toString())
                 .isEqualTo("[{\"key\":\"team\",\"value\":\"boto\"},{\"key\":\"env\",\"value\":\"test\"}]");
+        assertThat(seen.get("redriveCount").asInt()).isEqualTo(1);
+        assertThat(seen.get("redrivenStatus").asText()).as("the task fails again").isEqualTo("FAILED");
+        assertThat(seen.get("testStatus").asText()).isEqualTo("CAUGHT_ERROR");
+        assertThat(seen.get("testNext").asText()).isEqualTo("Recover");
+        assertThat(seen.get("testCatchIndex").asInt()).isZero();
     }
 
     private static boolean boto3Imports() {
