@@ -34,6 +34,10 @@ final class TestStateChecks {
             throw ApiException.validation("A " + state.type() + " state can only be tested with a mock of its result"
                     + " or error");
         }
+        if (state instanceof TaskState task && !options.mocked() && needsMock(task.resource())) {
+            throw ApiException.validation("A Task state whose resource is an activity, or an integration that waits"
+                    + " (.sync, .waitForTaskToken), can only be tested with a mock: '" + task.resource() + "'");
+        }
         if (options.mockResult() != null && !"NONE".equals(options.validationMode())) {
             if (state instanceof TaskState task) {
                 MockShapes.check(task.resource(), options.mockResult(), options.validationMode());
@@ -60,6 +64,12 @@ final class TestStateChecks {
         if (options.mapItemReaderData() != null && !stateJson.has("ItemReader")) {
             throw ApiException.validation("mapItemReaderData can only be given for a Map state with an ItemReader");
         }
+    }
+
+    /** AWS's TestState runs these only mocked: their answer comes from a worker or a job, not the call. */
+    private static boolean needsMock(String resource) {
+        return resource.contains(":activity:") || resource.endsWith(".waitForTaskToken") || resource.endsWith(".sync")
+                || resource.endsWith(".sync:2");
     }
 
     /** Whether a state of that name is anywhere inside a Map's processor or a Parallel's branches. */

@@ -73,6 +73,11 @@ final class TestStates {
         if (options.mocked() && MockedStateRun.applies(state)) {
             inspection = new MockedStateRun(state, (ObjectNode) stateJson, options, context).run(input, response);
         } else {
+            if (options.mocked() && !(state instanceof appliance.engine.definition.TaskState)) {
+                // A mocked JSONata Map or Parallel: a Task with its output processing and error handling
+                // stands in, answered by the mock, so its iterations or branches are not run.
+                ((ObjectNode) alone.get("States")).set(name, mockedStandIn((ObjectNode) stateJson));
+            }
             inspection = run(alone, name, state, input, options, context, response);
         }
         if ("DEBUG".equals(level) || "TRACE".equals(level)) {
@@ -132,6 +137,19 @@ final class TestStates {
             inspection.put("variables", Json.compact(json));
         }
         return inspection;
+    }
+
+    /** A Task in place of a mocked Map or Parallel: the same Output, Assign, Retry, Catch and transition. */
+    private static ObjectNode mockedStandIn(ObjectNode state) {
+        ObjectNode task = JsonNodeFactory.instance.objectNode();
+        task.put("Type", "Task");
+        task.put("Resource", "arn:aws:states:::teststate:mocked");
+        for (String field : List.of("QueryLanguage", "Output", "Assign", "Retry", "Catch", "Next", "End", "Comment")) {
+            if (state.has(field)) {
+                task.set(field, state.get(field));
+            }
+        }
+        return task;
     }
 
     /** The state alone in a machine, with a Succeed placeholder for each state it can move to. */

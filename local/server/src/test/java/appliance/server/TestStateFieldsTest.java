@@ -206,4 +206,28 @@ class TestStateFieldsTest {
         assertThatThrownBy(() -> fixture.sfn.testState(r -> r.definition(MAP).input(MAP_INPUT)))
                 .isInstanceOf(ValidationException.class);
     }
+
+    @Test
+    void a_mocked_jsonata_parallel_gives_its_output_from_the_mock() {
+        String parallel = "{\"Type\":\"Parallel\",\"QueryLanguage\":\"JSONata\",\"Next\":\"After\","
+                + "\"Output\":\"{% {'first': $states.result[0]} %}\",\"Branches\":[{\"StartAt\":\"Slow\",\"States\":"
+                + "{\"Slow\":{\"Type\":\"Task\",\"Resource\":\"" + ControllableTasks.HOLD + "\",\"End\":true}}}]}";
+
+        TestStateResponse response = fixture.sfn.testState(r -> r.definition(parallel).mock(m -> m.result("[7]")));
+
+        assertThat(response.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
+        assertThat(response.output()).isEqualTo("{\"first\":7}");
+        assertThat(response.nextState()).isEqualTo("After");
+    }
+
+    @Test
+    void a_task_that_waits_for_a_worker_needs_a_mock() {
+        String callback = "{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::sqs:sendMessage.waitForTaskToken\","
+                + "\"End\":true}";
+
+        assertThatThrownBy(() -> fixture.sfn.testState(r -> r.definition(callback)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("waitForTaskToken");
+        assertThat(fixture.sfn.testState(r -> r.definition(callback).mock(m -> m.result("{\"done\":1}"))).output())
+                .isEqualTo("{\"done\":1}");
+    }
 }
