@@ -244,4 +244,18 @@ class VersionsAndAliasesTest {
             assertThat(described.stateMachineVersionArn()).isEqualTo(version);
         }
     }
+
+    @Test
+    void a_synchronous_express_execution_runs_by_alias_too() {
+        String machine = fixture.sfn.createStateMachine(r -> r.name("Quick").definition(ServerFixture.pass("\"v1\""))
+                .roleArn(ServerFixture.ROLE).type("EXPRESS").publish(true)).stateMachineArn();
+        String alias = fixture.sfn.createStateMachineAlias(r -> r.name("now").routingConfiguration(route(machine + ":1", 100)))
+                .stateMachineAliasArn();
+
+        var answered = fixture.sfn.startSyncExecution(r -> r.stateMachineArn(alias));
+
+        assertThat(answered.statusAsString()).isEqualTo("SUCCEEDED");
+        assertThat(answered.output()).isEqualTo("\"v1\"");
+        assertThat(answered.executionArn()).startsWith("arn:aws:states:us-east-1:123456789012:express:Quick:");
+    }
 }
