@@ -63,6 +63,7 @@ public final class StepFunctionsServer implements AutoCloseable {
     private final Activities activities;
     private final Callbacks callbacks;
     private final NestedExecutions nested;
+    private final VersionedMachines versioned;
 
     private StepFunctionsServer(ServerOptions options, HttpServer http, ExecutionStore store,
             RealTimeScheduler scheduler, StateMachines machines, Executions executions, TaskInvoker defaultTasks,
@@ -87,7 +88,9 @@ public final class StepFunctionsServer implements AutoCloseable {
         HostCheck hosts = new HostCheck(options.host(), options.allowedHosts());
         // The web debugger's pages share "/" with the API (GET for pages, POST for actions); SNS and
         // EventBridge share it too (ProtocolDispatch tells the services apart).
-        AwsJsonHandler api = new AwsJsonHandler(actions(new TestStates(defaultTasks, clock)),
+        this.versioned = new VersionedMachines(store, machines, arn -> activities.find(arn) != null, clock);
+        executions.resolveVersionsWith(versioned);
+        AwsJsonHandler api = new AwsJsonHandler(actions(new TestStates(defaultTasks, clock), versioned),
                 Set.of("StartSyncExecution", "GetActivityTask"), waitingThreads);
         this.services = new ProtocolDispatch(new WebPages(api));
         http.createContext("/", services).getFilters().addAll(List.of(hosts, ready));
@@ -166,7 +169,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         }
     }
 
-    private Map<String, Function<Request, ObjectNode>> actions(TestStates testStates) {
+    private Map<String, Function<Request, ObjectNode>> actions(TestStates testStates, VersionedMachines versioned) {
         Map<String, Function<Request, ObjectNode>> actions = new LinkedHashMap<>();
         actions.put("CreateStateMachine", machines::create);
         actions.put("UpdateStateMachine", machines::update);
@@ -190,6 +193,9 @@ public final class StepFunctionsServer implements AutoCloseable {
         actions.put("ListActivities", activities::list);
         actions.put("DeleteActivity", activities::delete);
         actions.put("GetActivityTask", activities::getActivityTask);
+        // Versions, aliases and tags; Create/Update/Describe/DeleteStateMachine replaced by ones that know them.
+        actions.putAll(versioned.actions());
+        actions.put("RedriveExecution", executions::redrive);
         return actions;
     }
 
@@ -203,6 +209,17 @@ public final class StepFunctionsServer implements AutoCloseable {
      */
     public String registerStateMachine(String name, String definition, String type, TaskInvoker tasks) {
         return machines.register(name, definition, type, tasks).arn();
+    }
+
+    /**
+     * Publishes a version of the machine's current definition (or finds the one published of it) and
+     * points the alias at it, creating the alias if needed: what SAM's {@code AutoPublishAlias} deploys.
+     *
+     * @return the alias's ARN
+     * @throws ApiException as PublishStateMachineVersion and CreateStateMachineAlias answer
+     */
+    public String publishAlias(String stateMachineArn, String aliasName) {
+        return versioned.publishAlias(stateMachineArn, aliasName);
     }
 
     /**
