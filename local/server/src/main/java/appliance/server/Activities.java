@@ -42,6 +42,8 @@ final class Activities {
     private final Map<String, ActivityRecord> byArn = new LinkedHashMap<>();
     private final Map<String, ActivityQueue> queues = new ConcurrentHashMap<>();
     private volatile Duration pollLimit = AWS_POLL_LIMIT;
+    /** Where activities' tags are kept with the state machines' (TagResource, ListTagsForResource); null: nowhere. */
+    private volatile Tags tagStore;
 
     Activities(ExecutionStore store, Arns arns, TaskTokens tokens, Clock clock) {
         this.store = store;
@@ -59,6 +61,11 @@ final class Activities {
         this.pollLimit = limit;
     }
 
+    /** Keep the tags CreateActivity gives, and drop them at DeleteActivity, in {@code tags}. */
+    void keepTagsIn(Tags tags) {
+        this.tagStore = tags;
+    }
+
     ObjectNode create(Request request) {
         String name = request.requiredString("name");
         Names.check(name, "name");
@@ -73,6 +80,9 @@ final class Activities {
                 activity = new ActivityRecord(arn, name, clock.instant(), tags);
                 saved = store.saveActivity(toRow(activity));
                 byArn.put(arn, activity);
+                if (tagStore != null && !tags.isEmpty()) {
+                    tagStore.add(arn, tags);
+                }
             } else {
                 saved = store.durable();
             }
@@ -124,6 +134,9 @@ final class Activities {
         synchronized (this) {
             byArn.remove(arn);
             saved = store.deleteActivity(arn);
+            if (tagStore != null) {
+                tagStore.forget(arn);
+            }
         }
         await(saved);
         return JsonNodeFactory.instance.objectNode();

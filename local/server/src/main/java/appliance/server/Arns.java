@@ -91,10 +91,6 @@ final class Arns {
         return stateMachine(machineName) + ":" + aliasName;
     }
 
-    /** An activity's ARN ({@code ...:activity:NAME}). */
-    String activity(String name) {
-        return prefix + "activity:" + name;
-    }
 
     /**
      * A state machine ARN, maybe qualified by a version number or an alias name.

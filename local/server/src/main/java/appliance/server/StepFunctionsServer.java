@@ -90,6 +90,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         // EventBridge share it too (ProtocolDispatch tells the services apart).
         this.versioned = new VersionedMachines(store, machines, arn -> activities.find(arn) != null, clock);
         executions.resolveVersionsWith(versioned);
+        activities.keepTagsIn(versioned.tags());
         AwsJsonHandler api = new AwsJsonHandler(actions(new TestStates(defaultTasks, clock), versioned),
                 Set.of("StartSyncExecution", "GetActivityTask"), waitingThreads);
         this.services = new ProtocolDispatch(new WebPages(api));

@@ -89,6 +89,15 @@ class ActivityActionsTest {
                     Tag.builder().key("b").value("2").build())).activityArn();
 
             assertThat(fixture.server.activityTags(arn)).containsExactly(java.util.Map.entry("a", "1"), java.util.Map.entry("b", "2"));
+            assertThat(fixture.sfn.listTagsForResource(r -> r.resourceArn(arn)).tags())
+                    .extracting(Tag::key, Tag::value).containsExactly(org.assertj.core.groups.Tuple.tuple("a", "1"),
+                            org.assertj.core.groups.Tuple.tuple("b", "2"));
+
+            fixture.sfn.untagResource(r -> r.resourceArn(arn).tagKeys("a"));
+            fixture.sfn.deleteActivity(r -> r.activityArn(arn));
+            String again = fixture.sfn.createActivity(r -> r.name("Tagged")).activityArn();
+
+            assertThat(fixture.sfn.listTagsForResource(r -> r.resourceArn(again)).tags()).isEmpty();
         }
     }
 
