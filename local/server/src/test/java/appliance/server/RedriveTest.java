@@ -83,6 +83,14 @@ class RedriveTest {
                 HistoryEventType.LAMBDA_FUNCTION_SUCCEEDED, HistoryEventType.TASK_STATE_EXITED,
                 HistoryEventType.EXECUTION_SUCCEEDED);
         assertThat(events.get(events.size() - 1).type()).isEqualTo(HistoryEventType.EXECUTION_SUCCEEDED);
+        var visits = appliance.engine.definition.Json.MAPPER.readTree(java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(fixture.server.endpoint() + "/debug/visits?executionArn="
+                        + java.net.URLEncoder.encode(arn, java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body()).get("visits");
+        var work = java.util.stream.StreamSupport.stream(visits.spliterator(), false)
+                .filter(visit -> visit.get("name").asText().equals("Work")).toList();
+        assertThat(work).as("the debugger's visits of the redriven state").isNotEmpty();
+        assertThat(work.get(work.size() - 1).get("status").asText()).isEqualTo("SUCCEEDED");
     }
 
     @Test
