@@ -152,7 +152,11 @@ class RedriveTest {
         fixture.sfn.stopExecution(r -> r.executionArn(arn));
         assertThat(fixture.awaitFinished(arn)).isEqualTo("ABORTED");
 
-        fixture.sfn.redriveExecution(r -> r.executionArn(arn));
+        var first = fixture.sfn.redriveExecution(r -> r.executionArn(arn).clientToken("once"));
+        var again = fixture.sfn.redriveExecution(r -> r.executionArn(arn).clientToken("once"));
+        assertThat(again.redriveDate()).as("the same request again is the same redrive").isEqualTo(first.redriveDate());
+        assertThatThrownBy(() -> fixture.sfn.redriveExecution(r -> r.executionArn(arn).clientToken("twice")))
+                .isInstanceOf(ExecutionNotRedrivableException.class).hasMessageContaining("RUNNING");
         fixture.tasks.nextHeld().complete(JsonNodeFactory.instance.numberNode(7));
 
         assertThat(fixture.awaitFinished(arn)).isEqualTo("SUCCEEDED");
