@@ -289,6 +289,7 @@ final class ExecutionStore implements AutoCloseable {
         row.put("cut", redrive.cut());
         row.put("shift", redrive.shift());
         row.put("count", redrive.count());
+        row.put("token", redrive.clientToken());
         putInstant(row, redrive.date());
         journal.append(REDRIVEN, execution.key, bytes(row));
         execution.redriven(redrive);
@@ -296,7 +297,7 @@ final class ExecutionStore implements AutoCloseable {
 
     private static RedriveSegment redrive(ObjectNode row) {
         return new RedriveSegment(row.get("event").asLong(), row.get("cut").asLong(), row.get("shift").asLong(),
-                row.get("count").asInt(), instant(row));
+                row.get("count").asInt(), instant(row), text(row, "token"));
     }
 
     /** Appends one history event (to disk, not to the heap). */

@@ -210,11 +210,17 @@ final class Executions implements AutoCloseable {
      */
     ObjectNode redrive(Request request) {
         String arn = request.requiredString("executionArn");
-        request.optionalString("clientToken", 64);
+        String clientToken = request.optionalString("clientToken", 64);
         StoredExecution stored = requireStored(arn);
         StateMachineRecord machine = machines.find(stored.stateMachineArn);
         Instant now = clock.instant();
         synchronized (this) {
+            List<RedriveSegment> done = stored.redrives();
+            if (clientToken != null && !done.isEmpty() && clientToken.equals(done.get(done.size() - 1).clientToken())) {
+                // AWS: the same request again (an SDK's retry) answers as the redrive it made did.
+                return JsonNodeFactory.instance.objectNode().put("redriveDate",
+                        EpochSeconds.of(done.get(done.size() - 1).date()));
+            }
             String reason = live.containsKey(arn) ? "Execution is RUNNING and cannot be redriven."
                     : Redrives.notRedrivableReason(stored, machine != null, now);
             if (reason != null) {
@@ -228,7 +234,7 @@ final class Executions implements AutoCloseable {
             store.event(stored, new HistoryEvent(count + 1L, count, now, "ExecutionRedriven",
                     "executionRedrivenEventDetails", () -> details));
             long cut = Redrives.cut(made);
-            store.redriven(stored, new RedriveSegment(count + 1L, cut, count + 1L - cut, redriveCount, now));
+            store.redriven(stored, new RedriveSegment(count + 1L, cut, count + 1L - cut, redriveCount, now, clientToken));
             await(store.durable(), STOP_WAIT);
             try {
                 resume(stored, machine.tasks());

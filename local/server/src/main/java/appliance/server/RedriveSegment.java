@@ -8,9 +8,10 @@ import java.time.Instant;
  * up to {@code cut} (the events that stay: the failed step's answer and the failure after it are
  * dropped from what it replays), numbers its new events from {@code cut + 1}; the store keeps every
  * event ever written, so the new ones are shifted past the old ones and the {@code ExecutionRedriven}
- * event (at {@code redrivenEventId}): stored id = engine id + {@code shift}.
+ * event (at {@code redrivenEventId}): stored id = engine id + {@code shift}. {@code clientToken} is the
+ * request's (the SDKs send one each call; the same call again is the same redrive), or null.
  */
-record RedriveSegment(long redrivenEventId, long cut, long shift, int count, Instant date) {
+record RedriveSegment(long redrivenEventId, long cut, long shift, int count, Instant date, String clientToken) {
 
     /** An event the engine made, as the store keeps it. */
     HistoryEvent stored(HistoryEvent made) {

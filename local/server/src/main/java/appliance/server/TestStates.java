@@ -72,6 +72,9 @@ final class TestStates {
         ObjectNode inspection;
         if (options.mocked() && MockedStateRun.applies(state)) {
             inspection = new MockedStateRun(state, (ObjectNode) stateJson, options, context).run(input, response);
+        } else if (options.context() != null && PlainStateRun.applies(state)) {
+            // The engine's runs see its own context object: with one given, the state is worked out here.
+            inspection = new PlainStateRun(state, options, context).run(input, response);
         } else {
             if (options.mocked() && !(state instanceof appliance.engine.definition.TaskState)) {
                 // A mocked JSONata Map or Parallel: a Task with its output processing and error handling

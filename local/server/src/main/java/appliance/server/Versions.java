@@ -60,7 +60,8 @@ final class Versions {
         } catch (RuntimeException e) {
             compiled = null; // Kept (it was published) but cannot run on this engine: starting it says so.
         }
-        versions.add(new MachineVersion(arns.version(arns.qualified(machineArn).machineName(), number), machineArn,
+        // The version ARN is the machine's and its number (read as written: the store may hold another account's).
+        versions.add(new MachineVersion(machineArn + ":" + number, machineArn,
                 number, row.get("definition").asText(), row.get("role").asText(), row.get("type").asText(),
                 row.hasNonNull("description") ? row.get("description").asText() : null, row.get("revision").asText(),
                 Instant.ofEpochMilli(row.get("created").asLong()), compiled));

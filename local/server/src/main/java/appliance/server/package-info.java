@@ -7,10 +7,12 @@
  * <p>Actions: CreateStateMachine, UpdateStateMachine, DescribeStateMachine, ListStateMachines,
  * DeleteStateMachine, ValidateStateMachineDefinition, StartExecution, StartSyncExecution,
  * DescribeExecution, DescribeStateMachineForExecution, StopExecution, ListExecutions,
- * GetExecutionHistory, TestState; SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat ({@link
- * appliance.server.Callbacks}); CreateActivity, DescribeActivity, ListActivities, DeleteActivity,
- * GetActivityTask ({@link appliance.server.Activities}); {@code states:startExecution} Task states run
- * on this server ({@link appliance.server.NestedExecutions}). Errors are HTTP 400 with {@code __type}
+ * GetExecutionHistory, TestState; PublishStateMachineVersion, ListStateMachineVersions,
+ * DeleteStateMachineVersion, Create/Describe/List/Update/DeleteStateMachineAlias ({@link appliance.server.VersionedMachines}),
+ * TagResource, UntagResource, ListTagsForResource, RedriveExecution; SendTaskSuccess, SendTaskFailure,
+ * SendTaskHeartbeat ({@link appliance.server.Callbacks}); CreateActivity, DescribeActivity, ListActivities,
+ * DeleteActivity, GetActivityTask ({@link appliance.server.Activities}); {@code states:startExecution} Task
+ * states run on this server ({@link appliance.server.NestedExecutions}). Errors are HTTP 400 with {@code __type}
  * {@code com.amazonaws.swf.service.v2.model#<Code>}, a {@code message}, and the
  * {@code X-Amzn-ErrorType} header: the SDKs raise their modelled exception of that code.
  *
@@ -31,6 +33,9 @@
  *   <li>The AWS SDKs send StartSyncExecution to the host prefix {@code sync-}; clients of a local
  *       endpoint turn that off ({@code SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION}), as with
  *       Step Functions Local.</li>
+ *   <li>A redrive replays the execution's history up to the answer that failed its step and calls that
+ *       task again ({@link appliance.server.Redrives}); the task's scheduled event is not written again.</li>
+ *   <li>A state machine's revision id is derived from its content, not stored.</li>
  *   <li>{@code stateMachineArn#TestCase} in StartExecution runs a test case of the server's
  *       MockConfigFile, as Step Functions Local does.</li>
  * </ul>

@@ -83,6 +83,14 @@ class RedriveTest {
                 HistoryEventType.LAMBDA_FUNCTION_SUCCEEDED, HistoryEventType.TASK_STATE_EXITED,
                 HistoryEventType.EXECUTION_SUCCEEDED);
         assertThat(events.get(events.size() - 1).type()).isEqualTo(HistoryEventType.EXECUTION_SUCCEEDED);
+        var visits = appliance.engine.definition.Json.MAPPER.readTree(java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(fixture.server.endpoint() + "/debug/visits?executionArn="
+                        + java.net.URLEncoder.encode(arn, java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body()).get("visits");
+        var work = java.util.stream.StreamSupport.stream(visits.spliterator(), false)
+                .filter(visit -> visit.get("name").asText().equals("Work")).toList();
+        assertThat(work).as("the debugger's visits of the redriven state").isNotEmpty();
+        assertThat(work.get(work.size() - 1).get("status").asText()).isEqualTo("SUCCEEDED");
     }
 
     @Test
@@ -144,7 +152,11 @@ class RedriveTest {
         fixture.sfn.stopExecution(r -> r.executionArn(arn));
         assertThat(fixture.awaitFinished(arn)).isEqualTo("ABORTED");
 
-        fixture.sfn.redriveExecution(r -> r.executionArn(arn));
+        var first = fixture.sfn.redriveExecution(r -> r.executionArn(arn).clientToken("once"));
+        var again = fixture.sfn.redriveExecution(r -> r.executionArn(arn).clientToken("once"));
+        assertThat(again.redriveDate()).as("the same request again is the same redrive").isEqualTo(first.redriveDate());
+        assertThatThrownBy(() -> fixture.sfn.redriveExecution(r -> r.executionArn(arn).clientToken("twice")))
+                .isInstanceOf(ExecutionNotRedrivableException.class).hasMessageContaining("RUNNING");
         fixture.tasks.nextHeld().complete(JsonNodeFactory.instance.numberNode(7));
 
         assertThat(fixture.awaitFinished(arn)).isEqualTo("SUCCEEDED");

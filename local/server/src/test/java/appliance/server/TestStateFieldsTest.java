@@ -230,4 +230,19 @@ class TestStateFieldsTest {
         assertThat(fixture.sfn.testState(r -> r.definition(callback).mock(m -> m.result("{\"done\":1}"))).output())
                 .isEqualTo("{\"done\":1}");
     }
+
+    @Test
+    void a_given_context_reaches_a_choice_and_a_pass() {
+        String choice = "{\"Type\":\"Choice\",\"Choices\":[{\"Variable\":\"$$.Execution.Name\","
+                + "\"StringEquals\":\"nightly\",\"Next\":\"Batch\"}],\"Default\":\"Interactive\"}";
+        String pass = "{\"Type\":\"Pass\",\"End\":true,\"Parameters\":{\"attempt.$\":\"$$.State.RetryCount\","
+                + "\"who.$\":\"$user\"}}";
+
+        assertThat(fixture.sfn.testState(r -> r.definition(choice).context("{\"Execution\":{\"Name\":\"nightly\"}}"))
+                .nextState()).isEqualTo("Batch");
+        assertThat(fixture.sfn.testState(r -> r.definition(choice).context("{\"Execution\":{\"Name\":\"adhoc\"}}"))
+                .nextState()).isEqualTo("Interactive");
+        assertThat(fixture.sfn.testState(r -> r.definition(pass).context("{\"State\":{\"RetryCount\":2}}")
+                .variables("{\"user\":\"ada\"}")).output()).isEqualTo("{\"attempt\":2,\"who\":\"ada\"}");
+    }
 }
