@@ -239,8 +239,9 @@ class WebDebuggerBrowserTest {
             assertThat(drawn.getWidth()).as("graph width within its area").isLessThanOrEqualTo(area.getWidth());
             assertThat(browser.findElement(By.cssSelector("#graph .state[data-state='Cook handled'] text.type")).getText())
                     .as("status in words on the graph").contains("succeeded");
-            assertThat(browser.findElement(By.cssSelector("#execution-list button[data-name='fitted'] .execution-status-text"))
-                    .getText()).as("status in words in the list").isEqualTo("SUCCEEDED");
+            // The list hears the end from the live feed, on its own schedule: wait for it rather than race the badge.
+            await().until(ExpectedConditions.textToBe(
+                    By.cssSelector("#execution-list button[data-name='fitted'] .execution-status-text"), "SUCCEEDED"));
             assertThat(browser.findElement(By.id("execution-meta")).getText())
                     .matches("started \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z .*");
 
