@@ -42,6 +42,8 @@ final class FunctionClassLoader extends URLClassLoader {
 
     /** The packages taken from the runtime's loader (see {@link SharedLibraries}). */
     private final Set<String> sharedPackages;
+    /** The classes this loader defined, in order, when asked to keep them (see {@link ClassPreloader}). */
+    private volatile List<String> defined;
 
     static {
         registerAsParallelCapable();
@@ -67,6 +69,37 @@ final class FunctionClassLoader extends URLClassLoader {
             return RUNTIME_LOADER.loadClass(name);
         }
         return super.loadClass(name, resolve);
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        Class<?> found = super.findClass(name);
+        List<String> keeping = defined;
+        if (keeping != null) {
+            keeping.add(name);
+        }
+        return found;
+    }
+
+    /** From now on, keeps the names of the classes this loader defines. */
+    void recordDefinedClasses() {
+        defined = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    }
+
+    /** The classes defined since {@link #recordDefinedClasses()}, in the order they were. */
+    List<String> definedClasses() {
+        List<String> keeping = defined;
+        if (keeping == null) {
+            return List.of();
+        }
+        synchronized (keeping) {
+            return List.copyOf(keeping);
+        }
+    }
+
+    /** True when this loader has loaded the class, by itself or from another loader (for tests). */
+    boolean hasLoaded(String className) {
+        return findLoadedClass(className) != null;
     }
 
     static boolean isCoreApi(String className) {
