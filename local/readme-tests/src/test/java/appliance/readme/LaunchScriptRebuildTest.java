@@ -47,8 +47,14 @@ class LaunchScriptRebuildTest {
             Files.writeString(fake, "#!/bin/sh\necho " + program + " >> '" + calls + "'\n");
             executable(fake);
         }
-        // Folders too: creating a file updates its folder's time, and a folder under src/ counts as a change
-        // (a deleted source shows only there).
+        settleFolders();
+    }
+
+    /**
+     * Folders too: creating a file updates its folder's time, and a folder under src/ counts as a change (a deleted
+     * source shows only there).
+     */
+    private void settleFolders() throws IOException {
         try (var paths = Files.walk(project)) {
             for (Path folder : (Iterable<Path>) paths.filter(Files::isDirectory)::iterator) {
                 Files.setLastModifiedTime(folder, FileTime.from(BUILT.minusSeconds(60)));
@@ -96,6 +102,16 @@ class LaunchScriptRebuildTest {
     @Test
     void what_a_build_writes_under_target_does_not_start_another_build() throws IOException {
         write("local/engine/target/classes/Engine.class", "bytes", BUILT.plusSeconds(60));
+
+        assertThat(runScript().err()).doesNotContain("building");
+    }
+
+    @Test
+    void python_bytecode_written_beside_test_functions_does_not_start_a_build() throws IOException {
+        write("local/runtime/src/test/resources/python/app.py", "def handler(event, context): return event", BUILT.minusSeconds(60));
+        write("local/runtime/src/test/resources/python/__pycache__/app.cpython-311.pyc", "bytes", BUILT.minusSeconds(60));
+        settleFolders();
+        write("local/runtime/src/test/resources/python/__pycache__/app.cpython-311.pyc", "new bytes", BUILT.plusSeconds(60));
 
         assertThat(runScript().err()).doesNotContain("building");
     }
