@@ -17,12 +17,14 @@ final class DeployedFunction {
     private final LambdaRuntimeOptions options;
     private final Map<String, Deque<ExecutionEnvironment>> idleByVersion = new HashMap<>();
     private final List<ExecutionEnvironment> all = new ArrayList<>();
+    private final ClassPreloader preloader;
     private int inFlight;
     private int created;
 
     DeployedFunction(LambdaFunctionConfig config, LambdaRuntimeOptions options) {
         this.config = config;
         this.options = options;
+        this.preloader = options.isolation().needsOwnProcess(config.runtime()) ? null : ClassPreloader.start(config);
     }
 
     LambdaFunctionConfig config() {
@@ -46,7 +48,7 @@ final class DeployedFunction {
         }
         ExecutionEnvironment fresh = options.isolation().needsOwnProcess(config.runtime())
                 ? new ProcessEnvironment(config, executedVersion, options)
-                : new InProcessEnvironment(config, executedVersion, options, ordinal);
+                : new InProcessEnvironment(config, executedVersion, options, ordinal, preloader);
         synchronized (this) {
             all.add(fresh);
         }

@@ -32,10 +32,12 @@ final class InProcessEnvironment implements ExecutionEnvironment {
     private FunctionClassLoader loader;
     private final SerializationLibrary serialization = new SerializationLibrary();
     private HandlerAdapter handler;
+    private final ClassPreloader preloader;
 
     InProcessEnvironment(LambdaFunctionConfig config, String executedVersion, LambdaRuntimeOptions options,
-                         int ordinal) {
+                         int ordinal, ClassPreloader preloader) {
         this.config = config;
+        this.preloader = preloader;
         this.executedVersion = executedVersion;
         this.options = options;
         this.log = LogDestination.forNewEnvironment(config, executedVersion, options);
@@ -104,7 +106,7 @@ final class InProcessEnvironment implements ExecutionEnvironment {
             invocation.initStarting();
             long initStart = clock.nanoTime();
             try {
-                loader = new FunctionClassLoader(config.classpath());
+                loader = preloader.loaderForNewEnvironment();
                 Thread.currentThread().setContextClassLoader(loader);
                 handler = HandlerLoader.load(config.handler(), loader, serialization);
             } catch (HandlerFault fatal) {
