@@ -6,6 +6,8 @@ import appliance.engine.error.ErrorNames;
 import appliance.engine.error.StatesFailure;
 import appliance.engine.history.ExecutionListener;
 import appliance.engine.history.HistoryEvent;
+import appliance.engine.maprun.MapRunLauncher;
+import appliance.engine.maprun.ObjectStore;
 import appliance.engine.task.TaskInvoker;
 import appliance.engine.time.Scheduler;
 import appliance.engine.time.SerialExecutor;
@@ -45,6 +47,9 @@ final class ExecutionRun implements Execution, EventLog {
     private ObjectNode contextExecution;
     private ObjectNode contextStateMachine;
     private Scheduler.Cancellable timeout;
+    /** Where DISTRIBUTED Maps run their children and read and write S3 objects. */
+    MapRunLauncher mapRuns;
+    ObjectStore objects = ObjectStore.NONE;
     private boolean finished;
 
     ExecutionRun(StateMachineDefinition definition, JsonNode input, ExecutionIdentity identity, Scheduler scheduler,
@@ -63,6 +68,11 @@ final class ExecutionRun implements Execution, EventLog {
         this.tasks = tasks;
         this.random = random;
         this.listener = listener;
+    }
+
+    void distributed(MapRunLauncher launcher, ObjectStore store) {
+        this.mapRuns = launcher;
+        this.objects = store;
     }
 
     void start() {
