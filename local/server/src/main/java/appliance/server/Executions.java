@@ -4,7 +4,9 @@ import appliance.engine.definition.Json;
 import appliance.engine.definition.StateMachineDefinition;
 import appliance.engine.history.ExecutionListener;
 import appliance.engine.history.HistoryEvent;
+import appliance.engine.maprun.MapRunStart;
 import appliance.engine.replay.Replay;
+import appliance.engine.run.Engine;
 import appliance.engine.replay.ReplayDivergedException;
 import appliance.engine.run.Execution;
 import appliance.engine.run.ExecutionIdentity;
@@ -32,6 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
  * The execution actions (StartExecution, StartSyncExecution, DescribeExecution, StopExecution,
@@ -59,6 +62,8 @@ final class Executions implements AutoCloseable {
     private final Clock clock;
     private final SplittableRandom seeds = new SplittableRandom();
     private volatile boolean closing;
+    /** What every execution's engine gets: where its DISTRIBUTED Maps' Map Runs and S3 objects go. */
+    private volatile UnaryOperator<Engine> engineSetup = UnaryOperator.identity();
     /** Hear every execution's events as they happen (the web page's live view). */
     private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutionListener fanOut = new ExecutionListener() {
@@ -168,9 +173,44 @@ final class Executions implements AutoCloseable {
         // Write-ahead: the answer, and the execution's first step, wait until the start is on disk.
         await(store.durable(), STOP_WAIT);
         Execution running = Replay.start(machine.definition(), input, identity(machine, arn, name), scheduler,
-                durable(tasks), new SplittableRandom(seed), journalListener(claim));
+                durable(tasks), new SplittableRandom(seed), journalListener(claim), engineSetup);
         claim.attach(running);
         return claim;
+    }
+
+    /** Every execution's engine from now on goes through {@code setup} (the server's Map Runs and S3 store). */
+    void useEngineSetup(UnaryOperator<Engine> setup) {
+        this.engineSetup = setup;
+    }
+
+    /**
+     * Starts a child execution of a Map Run as an execution of this server: stored, listed and described
+     * like any other (its state machine ARN is the parent's, with the Map Run's label after a slash),
+     * its history written ahead. The returned execution's result completes once its end is durable.
+     */
+    Execution startChild(MapRunStart start, ExecutionIdentity identity, JsonNode input, int items) {
+        StateMachineRecord machine = machines.find(start.parent().stateMachineArn());
+        if (machine == null) {
+            throw new IllegalStateException("The state machine " + start.parent().stateMachineArn()
+                    + " of this Map Run was deleted");
+        }
+        ExecutionRecord row = new ExecutionRecord(identity.executionArn(),
+                start.parent().stateMachineArn() + "/" + start.label(), identity.executionName(), "RUNNING",
+                Json.compact(input), null, null, null, clock.instant(), null);
+        long seed = seeds.split().nextLong();
+        LiveExecution claim;
+        synchronized (this) {
+            StoredExecution stored = store.startedChild(row, start.processorText(), seed, start.mapRunArn(), items);
+            if (stored == null) {
+                throw new IllegalStateException("A child execution " + identity.executionArn() + " already exists");
+            }
+            claim = new LiveExecution(stored, input, false);
+            live.put(identity.executionArn(), claim);
+        }
+        Execution running = Replay.start(start.processor(), input, identity, scheduler, durable(machine.tasks()),
+                new SplittableRandom(seed), journalListener(claim), engineSetup);
+        claim.attach(running);
+        return new DurableChild(running, claim.persisted);
     }
 
     /** A task is called only once every event before it is on disk (the flusher's thread never calls it). */
@@ -225,7 +265,13 @@ final class Executions implements AutoCloseable {
     }
 
     ObjectNode describe(Request request) {
-        return ExecutionJson.described(require(request.requiredString("executionArn")));
+        String arn = request.requiredString("executionArn");
+        ObjectNode described = ExecutionJson.described(require(arn));
+        String mapRunArn = store.mapRuns().mapRunOf(arn);
+        if (mapRunArn != null) {
+            described.put("mapRunArn", mapRunArn);
+        }
+        return described;
     }
 
     ObjectNode describeStateMachineFor(Request request) {
@@ -261,6 +307,9 @@ final class Executions implements AutoCloseable {
     }
 
     ObjectNode list(Request request) {
+        if (request.optionalString("mapRunArn") != null) {
+            return MapRuns.listChildren(request, store);
+        }
         String machineArn = request.requiredString("stateMachineArn");
         machines.require(machineArn);
         String status = request.optionalEnum("statusFilter", STATUSES);
@@ -361,11 +410,11 @@ final class Executions implements AutoCloseable {
         if (stored.executionArn.contains(":express:")) {
             store.restarted(stored);
             running = Replay.start(definition, input, identity, scheduler, durable(tasks),
-                    new SplittableRandom(stored.seed), journalListener(execution));
+                    new SplittableRandom(stored.seed), journalListener(execution), engineSetup);
         } else {
             try {
                 running = Replay.resume(definition, input, identity, store.replay(stored), scheduler, durable(tasks),
-                        new SplittableRandom(stored.seed), journalListener(execution));
+                        new SplittableRandom(stored.seed), journalListener(execution), engineSetup);
             } catch (ReplayDivergedException e) {
                 live.remove(stored.executionArn, execution);
                 throw e;

@@ -1,5 +1,6 @@
 package appliance.server;
 
+import appliance.engine.maprun.ObjectStore;
 import appliance.engine.task.TaskInvoker;
 import appliance.engine.time.RealTimeScheduler;
 import appliance.engine.history.ExecutionListener;
@@ -57,6 +58,9 @@ public final class StepFunctionsServer implements AutoCloseable {
     private final ExecutionStore store;
     private final StateMachines machines;
     private final Executions executions;
+    /** DISTRIBUTED Maps' Map Runs, and where their ItemReader and ResultWriter go (none until one is given). */
+    private final MapRuns mapRuns;
+    private volatile ObjectStore objectStore = ObjectStore.NONE;
     private final ProtocolDispatch services;
     private final TaskInvoker defaultTasks;
     private final ReadyGate ready = new ReadyGate();
@@ -69,6 +73,8 @@ public final class StepFunctionsServer implements AutoCloseable {
         this.scheduler = scheduler;
         this.machines = machines;
         this.executions = executions;
+        this.mapRuns = new MapRuns(store, executions, clock);
+        executions.useEngineSetup(engine -> engine.withMapRuns(mapRuns).withObjectStore(objectStore));
         this.defaultTasks = defaultTasks;
         this.requestThreads = Executors.newFixedThreadPool(32, daemon("sfn-http"));
         // Callers of StartSyncExecution wait here, not on the request threads: every other action keeps answering.
@@ -141,6 +147,11 @@ public final class StepFunctionsServer implements AutoCloseable {
         }
     }
 
+    /** DISTRIBUTED Maps' ItemReader and ResultWriter read and write S3 objects through {@code store} from now on. */
+    public void useObjectStore(ObjectStore store) {
+        this.objectStore = store;
+    }
+
     /**
      * Takes up the executions a previous server left running (Standard ones resume from their history,
      * asynchronous Express ones run again from the start, synchronous Express ones end ABORTED), then
@@ -172,6 +183,9 @@ public final class StepFunctionsServer implements AutoCloseable {
         actions.put("ListExecutions", executions::list);
         actions.put("GetExecutionHistory", executions::history);
         actions.put("TestState", testStates::test);
+        actions.put("DescribeMapRun", mapRuns::describe);
+        actions.put("ListMapRuns", mapRuns::list);
+        actions.put("UpdateMapRun", mapRuns::update);
         return actions;
     }
 

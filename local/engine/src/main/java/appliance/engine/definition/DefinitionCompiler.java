@@ -650,7 +650,8 @@ final class DefinitionCompiler {
                 toleratedCount, path(node.get("ToleratedFailureCountPath"), at + "/ToleratedFailureCountPath", "ToleratedFailureCountPath"),
                 toleratedPercentage, path(node.get("ToleratedFailurePercentagePath"), at + "/ToleratedFailurePercentagePath", "ToleratedFailurePercentagePath"),
                 distributed, node.path("Label").isTextual() ? node.get("Label").asText() : null, executionType,
-                distributedFields.itemReader(), distributedFields.itemBatcher(), distributedFields.resultWriter());
+                distributedFields.itemReader(), distributedFields.itemBatcher(), distributedFields.resultWriter(),
+                distributed ? Json.compact(processorNode) : null);
     }
 
     @SafeVarargs

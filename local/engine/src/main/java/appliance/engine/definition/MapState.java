@@ -8,7 +8,8 @@ import appliance.engine.path.ReferencePath;
  * when neither). Tolerated failures: fixed values or paths, null when absent. {@code distributed}: the
  * processor's {@code ProcessorConfig.Mode} is DISTRIBUTED (a Map Run); {@code label} its {@code Label}, or null.
  * The DISTRIBUTED-only fields: {@code executionType} ({@code ProcessorConfig.ExecutionType}, STANDARD unless
- * EXPRESS), {@code itemReader}, {@code itemBatcher}, {@code resultWriter} (null when absent).
+ * EXPRESS), {@code itemReader}, {@code itemBatcher}, {@code resultWriter} (null when absent), and
+ * {@code processorText}, the ItemProcessor as written (its children's definition; null when INLINE).
  */
 public record MapState(
         String name,
@@ -29,7 +30,8 @@ public record MapState(
         String executionType,
         ItemReaderConfig itemReader,
         ItemBatcher itemBatcher,
-        ResultWriterConfig resultWriter) implements State {
+        ResultWriterConfig resultWriter,
+        String processorText) implements State {
 
     @Override
     public String type() {

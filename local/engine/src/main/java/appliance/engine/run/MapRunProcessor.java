@@ -50,6 +50,7 @@ final class MapRunProcessor implements MapProcessor {
         });
         ExecutionRun execution = run.branch.execution;
         mapRun = execution.mapRuns.open(new MapRunStart(mapRunArn, label, execution.identity(), state.processor(),
+                state.processorText(),
                 state.executionType(), itemCount, settings));
         mapRun.onSettingsChanged(() -> execution.steps.execute(onSettingsChanged));
     }
