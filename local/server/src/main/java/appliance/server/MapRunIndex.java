@@ -44,6 +44,12 @@ final class MapRunIndex {
         return Optional.ofNullable(rows.get(mapRunArn));
     }
 
+    /** The Map Runs whose children run as {@code childMachineArn}. */
+    List<ObjectNode> rowsWithMachine(String childMachineArn) {
+        return rows.values().stream().filter(row -> row.path("stateMachineArn").asText().equals(childMachineArn))
+                .toList();
+    }
+
     /** The Map Runs an execution started, oldest first. */
     List<ObjectNode> ofExecution(String executionArn) {
         List<String> arns = byExecution.getOrDefault(executionArn, List.of());

@@ -246,6 +246,32 @@ final class MapRuns implements MapRunLauncher {
         return JsonNodeFactory.instance.objectNode();
     }
 
+    /**
+     * The definition the children of a Map Run run, by their state machine ARN ({@code MACHINE/LABEL}, as
+     * DescribeExecution gives it); null when no Map Run started a child under that ARN.
+     */
+    String childDefinition(String childMachineArn) {
+        for (ObjectNode row : store.mapRuns().rowsWithMachine(childMachineArn)) {
+            List<MapRunIndex.Child> children = store.mapRuns().children(row.get("mapRunArn").asText());
+            if (!children.isEmpty()) {
+                return store.definitionText(children.get(0).execution());
+            }
+        }
+        return null;
+    }
+
+    /** For the debugger: the Map Run as DescribeMapRun gives it, and its children (oldest first). */
+    ObjectNode debugView(String mapRunArn) {
+        ObjectNode described = describe(new Request(JsonNodeFactory.instance.objectNode().put("mapRunArn", mapRunArn)));
+        ArrayNode children = described.putArray("children");
+        for (MapRunIndex.Child child : store.mapRuns().children(mapRunArn)) {
+            ExecutionRecord row = child.execution().listed();
+            children.addObject().put("executionArn", row.executionArn()).put("name", row.name())
+                    .put("status", row.status()).put("itemCount", child.items());
+        }
+        return described;
+    }
+
     /** ListExecutions with a mapRunArn: the Map Run's children, newest first. */
     static ObjectNode listChildren(Request request, ExecutionStore store) {
         String mapRunArn = request.requiredString("mapRunArn");

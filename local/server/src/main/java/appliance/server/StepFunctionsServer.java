@@ -87,7 +87,8 @@ public final class StepFunctionsServer implements AutoCloseable {
                 Set.of("StartSyncExecution"), waitingThreads);
         this.services = new ProtocolDispatch(new WebPages(api));
         http.createContext("/", services).getFilters().addAll(List.of(hosts, ready));
-        http.createContext("/debug/", new DebugEndpoints(machines, executions, options.mockConfig(), options.samples()))
+        http.createContext("/debug/", new DebugEndpoints(machines, executions, options.mockConfig(), options.samples(),
+                mapRuns))
                 .getFilters().addAll(List.of(hosts, ready));
         http.setExecutor(requestThreads);
         http.start();

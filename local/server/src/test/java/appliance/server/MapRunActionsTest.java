@@ -83,6 +83,32 @@ class MapRunActionsTest {
                 .singleElement().satisfies(item -> assertThat(item.mapRunArn()).isEqualTo(mapRun));
     }
 
+    private JsonNode debug(String path, String param, String value) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(fixture.server.endpoint().resolve("/debug/" + path + "?" + param + "="
+                        + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void the_debugger_shows_a_map_runs_children_and_opens_each() throws Exception {
+        String machine = fixture.createMachine("Shown", distributed("", PASS));
+        String arn = fixture.sfn.startExecution(r -> r.stateMachineArn(machine).input("[1,2]")).executionArn();
+        fixture.awaitFinished(arn);
+        JsonNode mapRun = debug("maprun", "mapRunArn", mapRunArn(arn));
+        assertThat(mapRun.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(mapRun.get("children")).hasSize(2);
+        String child = mapRun.at("/children/0/executionArn").asText();
+        assertThat(mapRun.at("/children/0/status").asText()).isEqualTo("SUCCEEDED");
+        JsonNode visits = debug("visits", "executionArn", child);
+        assertThat(visits.at("/visits/0/name").asText()).isEqualTo("P");
+        JsonNode childMachine = debug("machine", "stateMachineArn", visits.at("/execution/stateMachineArn").asText());
+        assertThat(childMachine.get("mapRunChild").asBoolean()).isTrue();
+        assertThat(JSON.readTree(childMachine.get("definition").asText()).get("StartAt").asText()).isEqualTo("P");
+    }
+
     @Test
     void update_map_run_raises_the_concurrency_of_a_running_map_run() throws Exception {
         String machine = fixture.createMachine("Slow", distributed("\"MaxConcurrency\":1,",
