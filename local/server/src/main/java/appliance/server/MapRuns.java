@@ -34,12 +34,14 @@ final class MapRuns implements MapRunLauncher {
     private final ExecutionStore store;
     private final Executions executions;
     private final Clock clock;
+    private final Arns arns;
     private final Map<String, LiveMapRun> live = new ConcurrentHashMap<>();
 
-    MapRuns(ExecutionStore store, Executions executions, Clock clock) {
+    MapRuns(ExecutionStore store, Executions executions, Clock clock, Arns arns) {
         this.store = store;
         this.executions = executions;
         this.clock = clock;
+        this.arns = arns;
     }
 
     /** A Map Run while it goes: its settings (UpdateMapRun changes them), who hears of a change, its children. */
@@ -122,6 +124,7 @@ final class MapRuns implements MapRunLauncher {
     }
 
     private ObjectNode require(String mapRunArn) {
+        arns.checkMapRun(mapRunArn);
         return store.mapRuns().row(mapRunArn).orElseThrow(() -> new ApiException("ResourceNotFound",
                 "Resource not found: '" + mapRunArn + "'"));
     }

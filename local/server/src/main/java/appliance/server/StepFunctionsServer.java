@@ -73,7 +73,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         this.scheduler = scheduler;
         this.machines = machines;
         this.executions = executions;
-        this.mapRuns = new MapRuns(store, executions, clock);
+        this.mapRuns = new MapRuns(store, executions, clock, machines.arns());
         executions.useEngineSetup(engine -> engine.withMapRuns(mapRuns).withObjectStore(objectStore));
         this.defaultTasks = defaultTasks;
         this.requestThreads = Executors.newFixedThreadPool(32, daemon("sfn-http"));

@@ -135,14 +135,18 @@ class MapRunActionsTest {
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThatThrownBy(() -> fixture.sfn.updateMapRun(r -> r.mapRunArn(unknown).maxConcurrency(1)))
                 .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> fixture.sfn.describeMapRun(r -> r.mapRunArn("arn:aws:states:us-east-1:123456789012:execution:X:y")))
+                .isInstanceOf(software.amazon.awssdk.services.sfn.model.InvalidArnException.class);
     }
 
-    /** A smaller version of the bench's 100,000 items: 5,000 JSON Lines through serve, batches of 100. */
+    /** The bench's 100,000 items (local/bench/distributed-map), through serve: JSON Lines, batches of 100. */
+    private static final int ITEMS = 100_000;
+
     @Test
     void items_from_json_lines_run_in_batches_as_child_executions() throws Exception {
         fixture.server.useObjectStore(memoryStore());
         StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < 5_000; i++) {
+        for (int i = 0; i < ITEMS; i++) {
             lines.append("{\"n\":").append(i).append("}\n");
         }
         objects.put("data/items.jsonl", lines.toString().getBytes(StandardCharsets.UTF_8));
@@ -156,17 +160,17 @@ class MapRunActionsTest {
                   "ResultSelector":{"n.$":"States.ArrayLength($)"},
                   "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}"""));
         String arn = fixture.sfn.startExecution(r -> r.stateMachineArn(machine)).executionArn();
-        assertThat(fixture.server.finished(arn).get(60, TimeUnit.SECONDS)).isEqualTo("SUCCEEDED");
+        assertThat(fixture.server.finished(arn).get(120, TimeUnit.SECONDS)).isEqualTo("SUCCEEDED");
         JsonNode output = JSON.readTree(fixture.sfn.describeExecution(r -> r.executionArn(arn)).output());
         String manifestKey = output.at("/ResultWriterDetails/Key").asText();
         JsonNode manifest = JSON.readTree(objects.get("out/" + manifestKey));
         String succeededKey = manifest.at("/ResultFiles/SUCCEEDED/0/Key").asText();
         JsonNode succeeded = JSON.readTree(objects.get("out/" + succeededKey));
-        assertThat(succeeded).hasSize(50);
+        assertThat(succeeded).hasSize(ITEMS / 100);
         assertThat(JSON.readTree(succeeded.get(0).get("Output").asText())).isEqualTo(JSON.readTree("{\"n\":100}"));
         DescribeMapRunResponse described = fixture.sfn.describeMapRun(r -> r.mapRunArn(output.get("MapRunArn").asText()));
-        assertThat(described.itemCounts().succeeded()).isEqualTo(5_000);
-        assertThat(described.executionCounts().succeeded()).isEqualTo(50);
+        assertThat(described.itemCounts().succeeded()).isEqualTo(ITEMS);
+        assertThat(described.executionCounts().succeeded()).isEqualTo(ITEMS / 100);
         assertThat(fixture.sfn.getExecutionHistory(r -> r.executionArn(arn)).events()).hasSize(8);
     }
 
