@@ -50,6 +50,8 @@ final class ExecutionRun implements Execution, EventLog {
     /** Where DISTRIBUTED Maps run their children and read and write S3 objects. */
     MapRunLauncher mapRuns;
     ObjectStore objects = ObjectStore.NONE;
+    /** What must happen when the execution ends however it ends (a Map Run still going is aborted). */
+    private final List<Runnable> onEnd = new ArrayList<>();
     private boolean finished;
 
     ExecutionRun(StateMachineDefinition definition, JsonNode input, ExecutionIdentity identity, Scheduler scheduler,
@@ -129,6 +131,17 @@ final class ExecutionRun implements Execution, EventLog {
         return finished;
     }
 
+    /** Runs {@code action} (on the steps) when the execution ends: succeeds, fails, times out or is stopped. */
+    void onEnd(Runnable action) {
+        onEnd.add(action);
+    }
+
+    private void ended() {
+        List<Runnable> actions = List.copyOf(onEnd);
+        onEnd.clear();
+        actions.forEach(Runnable::run);
+    }
+
     /** Records an event in the execution's history after {@code previousEventId}; returns its id. */
     @Override
     public long record(long previousEventId, String type, String detailsName, Supplier<ObjectNode> details) {
@@ -165,6 +178,7 @@ final class ExecutionRun implements Execution, EventLog {
         if (timeout != null) {
             timeout.cancel();
         }
+        ended();
         ObjectNode details = JsonNodeFactory.instance.objectNode();
         if (outcome instanceof Outcome.Succeeded succeeded) {
             recordFinal("ExecutionSucceeded", "executionSucceededEventDetails", () -> {
@@ -186,6 +200,7 @@ final class ExecutionRun implements Execution, EventLog {
             return;
         }
         finished = true;
+        ended();
         recordFinal("ExecutionTimedOut", "executionTimedOutEventDetails", JsonNodeFactory.instance::objectNode);
         complete(new ExecutionResult(ExecutionStatus.TIMED_OUT, null, null, null));
     }
@@ -200,6 +215,7 @@ final class ExecutionRun implements Execution, EventLog {
             if (timeout != null) {
                 timeout.cancel();
             }
+            ended();
             ObjectNode details = JsonNodeFactory.instance.objectNode();
             Details.putErrorAndCause(details, error, cause);
             recordFinal("ExecutionAborted", "executionAbortedEventDetails", () -> details);

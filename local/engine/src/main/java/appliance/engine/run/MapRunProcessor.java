@@ -30,6 +30,8 @@ final class MapRunProcessor implements MapProcessor {
     private final StateRun run;
     private MapRun mapRun;
     private String mapRunArn;
+    /** Whether the Map Run was told it ended. */
+    private boolean mapRunEnded;
     /** Each child's end, for ResultWriter; null when the state has none. */
     private final List<MapRunChildResult> children;
 
@@ -53,6 +55,8 @@ final class MapRunProcessor implements MapProcessor {
                 state.processorText(),
                 state.executionType(), itemCount, settings));
         mapRun.onSettingsChanged(() -> execution.steps.execute(onSettingsChanged));
+        // The parent ends (stopped, timed out, failed elsewhere) while the Map Run goes: it is aborted.
+        execution.onEnd(() -> endMapRun(ExecutionStatus.ABORTED, null, null));
     }
 
     String mapRunArn() {
@@ -120,7 +124,14 @@ final class MapRunProcessor implements MapProcessor {
     @Override
     public void succeeded() {
         run.branch.record("MapRunSucceeded", null, null);
-        mapRun.ended(ExecutionStatus.SUCCEEDED, null, null);
+        endMapRun(ExecutionStatus.SUCCEEDED, null, null);
+    }
+
+    private void endMapRun(ExecutionStatus status, String error, String cause) {
+        if (mapRun != null && !mapRunEnded) {
+            mapRunEnded = true;
+            mapRun.ended(status, error, cause);
+        }
     }
 
     @Override
@@ -130,8 +141,6 @@ final class MapRunProcessor implements MapProcessor {
             Details.putErrorAndCause(details, failure.error(), failure.cause());
             return details;
         });
-        if (mapRun != null) {
-            mapRun.ended(ExecutionStatus.FAILED, failure.error(), failure.cause());
-        }
+        endMapRun(ExecutionStatus.FAILED, failure.error(), failure.cause());
     }
 }

@@ -30,6 +30,9 @@ import java.util.List;
  */
 final class MapStep {
 
+    /** AWS runs at most this many child executions of a Map Run at once. */
+    static final int DISTRIBUTED_CONCURRENCY = 10_000;
+
     private final StateRun run;
     private final MapState state;
     private final JsonNode input;
@@ -192,9 +195,16 @@ final class MapStep {
         }
     }
 
+    /**
+     * How many iterations may run at once: MaxConcurrency, or with none (0) no limit inline and AWS's
+     * 10,000 child executions at a time for a Map Run.
+     */
     private int limit() {
         int current = processor.settings().maxConcurrency();
-        return current == 0 ? Integer.MAX_VALUE : current;
+        if (current == 0) {
+            return state.distributed() ? DISTRIBUTED_CONCURRENCY : Integer.MAX_VALUE;
+        }
+        return current;
     }
 
     private void startMore() {

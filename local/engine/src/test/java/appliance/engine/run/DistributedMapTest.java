@@ -172,6 +172,44 @@ class DistributedMapTest {
         assertThat(parent.result().toCompletableFuture().join().output()).isEqualTo(json("[1,2,3,4,5]"));
     }
 
+    @Test
+    void without_max_concurrency_a_map_run_runs_at_most_ten_thousand_children_at_once() {
+        tasks = request -> {
+            CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+            pending.add(answer);
+            return answer;
+        };
+        StringBuilder items = new StringBuilder("[0");
+        for (int i = 1; i < 10_005; i++) {
+            items.append(',').append(i);
+        }
+        Execution parent = start(map("", TASK), items.append(']').toString());
+        scheduler.runUntilIdle();
+        assertThat(pending).hasSize(10_000);
+        pending.get(0).complete(json("0"));
+        scheduler.runUntilIdle();
+        assertThat(pending).hasSize(10_001);
+        assertThat(parent.status()).isEqualTo(ExecutionStatus.RUNNING);
+    }
+
+    @Test
+    void stopping_the_parent_aborts_the_children_still_running() {
+        tasks = request -> {
+            CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+            pending.add(answer);
+            return answer;
+        };
+        Execution parent = start(map("", TASK), "[1,2]");
+        scheduler.runUntilIdle();
+        pending.get(0).complete(json("1"));
+        scheduler.runUntilIdle();
+        parent.stop("Stopped", "by the test");
+        scheduler.runUntilIdle();
+        assertThat(parent.status()).isEqualTo(ExecutionStatus.ABORTED);
+        assertThat(children(parent)).extracting(Execution::status)
+                .containsExactly(ExecutionStatus.SUCCEEDED, ExecutionStatus.ABORTED);
+    }
+
     // The ASL specification: "If both are specified, the Map State fails if either threshold is breached."
     @Test
     void tolerance_fails_the_map_when_the_count_is_breached_even_if_the_percentage_is_not() {

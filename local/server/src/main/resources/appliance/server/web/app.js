@@ -223,6 +223,12 @@ async function refreshExecution(arn) {
   view.execution = answer.execution;
   view.visits = answer.visits;
   view.events = events;
+  // The list shows the status the badge shows, without waiting for the list's own poll.
+  const listed = view.executions.find(e => e.executionArn === arn);
+  if (listed && listed.status !== answer.execution.status) {
+    listed.status = answer.execution.status;
+    renderExecutions();
+  }
   if (view.machine === null || view.machine.stateMachineArn !== view.execution.stateMachineArn) {
     await selectMachine(view.execution.stateMachineArn, true);
   }
