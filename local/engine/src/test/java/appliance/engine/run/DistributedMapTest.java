@@ -145,6 +145,38 @@ class DistributedMapTest {
     }
 
     @Test
+    void item_batcher_reads_max_input_bytes_per_batch_from_a_path() {
+        ExecutionResult result = run(map("\"ItemBatcher\":{\"MaxInputBytesPerBatchPath\":\"$.bytes\"},\"ItemsPath\":\"$.items\",", PASS),
+                "{\"bytes\":33,\"items\":[\"xxxxxxxx\",\"xxxxxxxx\",\"xxxxxxxx\"]}");
+        assertThat(result.output()).hasSize(2);
+        assertThat(result.output().get(1).get("Items")).hasSize(1);
+    }
+
+    @Test
+    void a_jsonata_map_reads_and_batches_with_arguments_and_expressions() {
+        store.with("data", "n.jsonl", "1\n2\n3\n");
+        ExecutionResult result = run("""
+                {"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","End":true,
+                  "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSONL"},
+                    "Arguments":{"Bucket":"{% $states.input.bucket %}","Key":"n.jsonl"}},
+                  "ItemBatcher":{"MaxItemsPerBatch":"{% $states.input.size %}","BatchInput":{"tag":"{% $states.input.tag %}"}},
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                    "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}""",
+                "{\"bucket\":\"data\",\"size\":2,\"tag\":\"t\"}");
+        assertThat(result.output()).isEqualTo(json("""
+                [{"BatchInput":{"tag":"t"},"Items":[1,2]},{"BatchInput":{"tag":"t"},"Items":[3]}]"""));
+    }
+
+    @Test
+    void item_reader_keeps_the_first_max_items_path_items() {
+        store.with("data", "a.json", "[1,2,3,4]");
+        ExecutionResult result = run(map("""
+                "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSON","MaxItemsPath":"$.max"},
+                  "Parameters":{"Bucket":"data","Key":"a.json"}},""", PASS), "{\"max\":3}");
+        assertThat(result.output()).isEqualTo(json("[1,2,3]"));
+    }
+
+    @Test
     void item_batcher_with_a_bad_path_value_fails_the_state() {
         ExecutionResult result = run(map("\"ItemBatcher\":{\"MaxItemsPerBatchPath\":\"$.size\"},\"ItemsPath\":\"$.items\",", PASS),
                 "{\"size\":\"many\",\"items\":[1]}");
