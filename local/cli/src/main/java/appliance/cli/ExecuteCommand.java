@@ -64,6 +64,9 @@ public final class ExecuteCommand implements Callable<Integer> {
     @Option(names = "--state-machine", description = "The state machine's name in the mock config (needed when it names several).")
     private String stateMachineName;
 
+    @picocli.CommandLine.Mixin
+    private S3Options s3 = new S3Options();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -88,7 +91,7 @@ public final class ExecuteCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         VirtualTimeScheduler scheduler = new VirtualTimeScheduler(Clock.systemUTC().instant());
-        Engine engine = new Engine(scheduler, tasks, new SecureRandom());
+        Engine engine = new Engine(scheduler, tasks, new SecureRandom()).withObjectStore(s3.store());
         Execution execution = engine.start(definition, input, ExecutionIdentity.local(machine, "local-execution"), null);
         scheduler.runUntilIdle();
         CompletableFuture<ExecutionResult> result = execution.result().toCompletableFuture();

@@ -142,6 +142,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    @picocli.CommandLine.Mixin
+    private S3Options s3 = new S3Options();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -149,6 +152,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServerOptions options = options(template);
         TemplateServer running = start(options, template);
         StepFunctionsServer server = running.server();
+        server.useObjectStore(s3.store());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();

@@ -48,6 +48,24 @@ final class Arns {
         return prefix + (express ? "express:" : "execution:") + machineName + ":" + executionName;
     }
 
+    /** A Map Run: {@code arn:aws:states:REGION:ACCOUNT:mapRun:MACHINE/LABEL:ID}. */
+    String mapRun(String machineName, String label, String id) {
+        return prefix + "mapRun:" + machineName + "/" + label + ":" + id;
+    }
+
+    /** @throws ApiException InvalidArn when it is not a Map Run ARN of this account */
+    void checkMapRun(String arn) {
+        if (!arn.startsWith(prefix + "mapRun:")) {
+            throw ApiException.invalidArn(arn);
+        }
+        String rest = arn.substring((prefix + "mapRun:").length());
+        int slash = rest.indexOf('/');
+        int colon = rest.lastIndexOf(':');
+        if (slash <= 0 || colon <= slash + 1 || colon == rest.length() - 1) {
+            throw ApiException.invalidArn(arn);
+        }
+    }
+
     /**
      * The machine name in a state machine ARN.
      *

@@ -42,11 +42,19 @@ final class DebugEndpoints implements HttpHandler {
     private final MockConfig mockConfig;
     private final Path samples;
 
+    /** The server's Map Runs: a Map Run's children and the machine they run (null: none). */
+    private final MapRuns mapRuns;
+
     DebugEndpoints(StateMachines machines, Executions executions, MockConfig mockConfig, Path samples) {
+        this(machines, executions, mockConfig, samples, null);
+    }
+
+    DebugEndpoints(StateMachines machines, Executions executions, MockConfig mockConfig, Path samples, MapRuns mapRuns) {
         this.machines = machines;
         this.executions = executions;
         this.mockConfig = mockConfig;
         this.samples = samples;
+        this.mapRuns = mapRuns;
     }
 
     @Override
@@ -82,11 +90,16 @@ final class DebugEndpoints implements HttpHandler {
             case "/debug/machine" -> machine(required(query, "stateMachineArn"));
             case "/debug/visits" -> visits(required(query, "executionArn"));
             case "/debug/samples" -> samples();
+            case "/debug/maprun" -> mapRun(required(query, "mapRunArn"));
             default -> throw new ApiException("NotFound", "No such endpoint: " + path);
         };
     }
 
     ObjectNode machine(String arn) {
+        String childDefinition = mapRunChildDefinition(arn);
+        if (childDefinition != null) {
+            return childMachine(arn, childDefinition);
+        }
         StateMachineRecord machine = machines.require(arn);
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("stateMachineArn", machine.arn());
@@ -104,7 +117,42 @@ final class DebugEndpoints implements HttpHandler {
 
     ObjectNode visits(String executionArn) {
         ObjectNode execution = executions.describe(request(Map.of("executionArn", executionArn)));
-        StateMachineRecord machine = machines.require(execution.path("stateMachineArn").asText());
+        String machineArn = execution.path("stateMachineArn").asText();
+        String childDefinition = mapRunChildDefinition(machineArn);
+        if (childDefinition != null) {
+            return visits(executionArn, execution, StateMachines.compile(childDefinition), machineArn,
+                    machineArn.substring(machineArn.indexOf(":stateMachine:") + ":stateMachine:".length()));
+        }
+        StateMachineRecord machine = machines.require(machineArn);
+        return visits(executionArn, execution, machine.definition(), machine.arn(), machine.name());
+    }
+
+    /** A Map Run child's "machine": the ARN its executions carry (MACHINE/LABEL), its processor's definition. */
+    private String mapRunChildDefinition(String machineArn) {
+        return mapRuns == null || !machineArn.contains("/") ? null : mapRuns.childDefinition(machineArn);
+    }
+
+    private ObjectNode childMachine(String arn, String definitionText) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("stateMachineArn", arn);
+        json.put("name", arn.substring(arn.indexOf(":stateMachine:") + ":stateMachine:".length()));
+        json.put("type", "STANDARD");
+        json.put("definition", definitionText);
+        json.set("graph", Json.MAPPER.valueToTree(StateGraphs.of(JsonText.parse(definitionText, "InvalidDefinition", ""))));
+        json.putArray("testCases");
+        json.put("mapRunChild", true);
+        return json;
+    }
+
+    ObjectNode mapRun(String mapRunArn) {
+        if (mapRuns == null) {
+            throw new ApiException("NotFound", "No Map Runs in this server");
+        }
+        return mapRuns.debugView(mapRunArn);
+    }
+
+    private ObjectNode visits(String executionArn, ObjectNode execution,
+            appliance.engine.definition.StateMachineDefinition definition, String machineArn, String machineName) {
         List<ObjectNode> events = new ArrayList<>();
         String token = null;
         do {
@@ -118,7 +166,7 @@ final class DebugEndpoints implements HttpHandler {
         } while (token != null);
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.set("execution", execution);
-        json.set("visits", StateVisits.of(events, machine.definition(), execution, machine.arn(), machine.name()));
+        json.set("visits", StateVisits.of(events, definition, execution, machineArn, machineName));
         return json;
     }
 

@@ -56,6 +56,8 @@ final class ExecutionStore implements AutoCloseable {
     /** One record of the catalog (versions, aliases, tags), replayed in journal order by its owner at start. */
     record CatalogRecord(byte kind, ObjectNode row) {
     }
+    /** A Map Run's row, written whole at its start, at each update and at its end (the last one counts). */
+    private static final byte MAP_RUN = 'U';
 
     /** One listed execution, with its position for the next page. */
     record Listed(long position, ExecutionRecord record, StoredExecution stored) {
@@ -70,6 +72,7 @@ final class ExecutionStore implements AutoCloseable {
     private final List<StoredExecution> byKey = new ArrayList<>();
     private final Map<String, List<StoredExecution>> byMachine = new ConcurrentHashMap<>();
     private final List<CatalogRecord> catalog = new ArrayList<>();
+    private final MapRunIndex mapRunIndex = new MapRunIndex();
 
     private ExecutionStore(Path folder, boolean sync, Path temporaryFolder) {
         this.temporaryFolder = temporaryFolder;
@@ -112,6 +115,7 @@ final class ExecutionStore implements AutoCloseable {
             case ACTIVITY_DELETED -> activities.remove(parse(payload).get("arn").asText());
             case DEFINITION -> definitions.put(parse(payload).get("id").asText(), offset);
             case STARTED -> index(key, parse(payload), offset);
+            case MAP_RUN -> mapRunIndex.saved(parse(payload));
             case ENDED -> {
                 ObjectNode ended = parse(payload);
                 execution(key).ended(ended.get("status").asText(), instant(ended), offset);
@@ -135,6 +139,9 @@ final class ExecutionStore implements AutoCloseable {
         byKey.add(execution);
         byArn.put(execution.executionArn, execution);
         byMachine.computeIfAbsent(execution.stateMachineArn, arn -> new ArrayList<>()).add(execution);
+        if (started.has("mapRun")) {
+            mapRunIndex.child(started.get("mapRun").asText(), execution, started.path("items").asInt(1));
+        }
         return execution;
     }
 
@@ -248,6 +255,17 @@ final class ExecutionStore implements AutoCloseable {
     /** As above, for an execution started by a version or alias ARN (either may be null). */
     synchronized StoredExecution started(ExecutionRecord row, String definition, long seed, String testCase,
             boolean sync, String versionArn, String aliasArn) {
+        return started(row, definition, seed, testCase, sync, versionArn, aliasArn, null, 0);
+    }
+
+    /** Writes the start of a Map Run's child execution, which carries {@code items} items. */
+    synchronized StoredExecution startedChild(ExecutionRecord row, String definition, long seed, String mapRunArn,
+            int items) {
+        return started(row, definition, seed, null, false, null, null, mapRunArn, items);
+    }
+
+    private StoredExecution started(ExecutionRecord row, String definition, long seed, String testCase,
+            boolean sync, String versionArn, String aliasArn, String mapRunArn, int items) {
         if (byArn.containsKey(row.executionArn())) {
             return null;
         }
@@ -270,6 +288,10 @@ final class ExecutionStore implements AutoCloseable {
         }
         if (aliasArn != null) {
             started.put("alias", aliasArn);
+        }
+        if (mapRunArn != null) {
+            started.put("mapRun", mapRunArn);
+            started.put("items", items);
         }
         int key = byKey.size() + 1;
         long offset = journal.append(STARTED, key, bytes(started));
@@ -329,6 +351,19 @@ final class ExecutionStore implements AutoCloseable {
             execution.ended(status, stop, offset);
             return record(execution);
         });
+    }
+
+    // --- map runs ---
+
+    /** Writes a Map Run's row (durable once {@link #durable()} completes after it). */
+    void saveMapRun(ObjectNode row) {
+        journal.append(MAP_RUN, 0, bytes(row));
+        mapRunIndex.saved(row);
+    }
+
+    /** The Map Runs and their children, as the journal has them. */
+    MapRunIndex mapRuns() {
+        return mapRunIndex;
     }
 
     Optional<StoredExecution> find(String arn) {

@@ -4,7 +4,9 @@ import appliance.engine.definition.Json;
 import appliance.engine.definition.StateMachineDefinition;
 import appliance.engine.history.ExecutionListener;
 import appliance.engine.history.HistoryEvent;
+import appliance.engine.maprun.MapRunStart;
 import appliance.engine.replay.Replay;
+import appliance.engine.run.Engine;
 import appliance.engine.replay.ReplayDivergedException;
 import appliance.engine.run.Execution;
 import appliance.engine.run.ExecutionIdentity;
@@ -32,6 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
  * The execution actions (StartExecution, StartSyncExecution, DescribeExecution, StopExecution,
@@ -59,6 +62,8 @@ final class Executions implements AutoCloseable {
     private final Clock clock;
     private final SplittableRandom seeds = new SplittableRandom();
     private volatile boolean closing;
+    /** What every execution's engine gets: where its DISTRIBUTED Maps' Map Runs and S3 objects go. */
+    private volatile UnaryOperator<Engine> engineSetup = UnaryOperator.identity();
     /** The Task resources the server answers itself (callbacks, activities, nested executions), around a machine's tasks. */
     private volatile java.util.function.UnaryOperator<TaskInvoker> integrations = java.util.function.UnaryOperator.identity();
     /** Resolves version and alias ARNs (null: only machine ARNs start executions). */
@@ -180,9 +185,45 @@ final class Executions implements AutoCloseable {
         // Write-ahead: the answer, and the execution's first step, wait until the start is on disk.
         await(store.durable(), STOP_WAIT);
         Execution running = Replay.start(machine.definition(), input, identity(machine, arn, name), scheduler,
-                durable(tasks), new SplittableRandom(seed), journalListener(claim));
+                durable(tasks), new SplittableRandom(seed), journalListener(claim), engineSetup);
         claim.attach(running);
         return claim;
+    }
+
+    /** Every execution's engine from now on goes through {@code setup} (the server's Map Runs and S3 store). */
+    void useEngineSetup(UnaryOperator<Engine> setup) {
+        this.engineSetup = setup;
+    }
+
+    /**
+     * Starts a child execution of a Map Run as an execution of this server: stored, listed and described
+     * like any other (its state machine ARN is the parent's, with the Map Run's label after a slash),
+     * its history written ahead. The returned execution's result completes once its end is durable.
+     */
+    Execution startChild(MapRunStart start, ExecutionIdentity identity, JsonNode input, int items) {
+        StateMachineRecord machine = machines.find(start.parent().stateMachineArn());
+        if (machine == null) {
+            throw new IllegalStateException("The state machine " + start.parent().stateMachineArn()
+                    + " of this Map Run was deleted");
+        }
+        ExecutionRecord row = new ExecutionRecord(identity.executionArn(),
+                start.parent().stateMachineArn() + "/" + start.label(), identity.executionName(), "RUNNING",
+                Json.compact(input), null, null, null, clock.instant(), null);
+        long seed = seeds.split().nextLong();
+        LiveExecution claim;
+        synchronized (this) {
+            StoredExecution stored = store.startedChild(row, start.processorText(), seed, start.mapRunArn(), items);
+            if (stored == null) {
+                throw new IllegalStateException("A child execution " + identity.executionArn() + " already exists");
+            }
+            claim = new LiveExecution(stored, input, false);
+            live.put(identity.executionArn(), claim);
+        }
+        Execution running = Replay.start(start.processor(), input, identity, scheduler,
+                durable(integrations.apply(machine.tasks())),
+                new SplittableRandom(seed), journalListener(claim), engineSetup);
+        claim.attach(running);
+        return new DurableChild(running, claim.persisted);
     }
 
     /** A task is called only once every event before it is on disk (the flusher's thread never calls it). */
@@ -300,6 +341,10 @@ final class Executions implements AutoCloseable {
                 described.put("redriveStatusReason", reason);
             }
         }
+        String mapRunArn = store.mapRuns().mapRunOf(stored.executionArn);
+        if (mapRunArn != null) {
+            described.put("mapRunArn", mapRunArn);
+        }
         return described;
     }
 
@@ -336,6 +381,9 @@ final class Executions implements AutoCloseable {
     }
 
     ObjectNode list(Request request) {
+        if (request.optionalString("mapRunArn") != null) {
+            return MapRuns.listChildren(request, store);
+        }
         String listedArn = request.requiredString("stateMachineArn");
         String machineArn = versioned == null ? listedArn : machines.arns().qualified(listedArn).machineArn();
         machines.require(machineArn);
@@ -445,11 +493,11 @@ final class Executions implements AutoCloseable {
         if (stored.executionArn.contains(":express:")) {
             store.restarted(stored);
             running = Replay.start(definition, input, identity, scheduler, durable(tasks),
-                    new SplittableRandom(stored.seed), journalListener(execution));
+                    new SplittableRandom(stored.seed), journalListener(execution), engineSetup);
         } else {
             try {
                 running = Replay.resume(definition, input, identity, store.replay(stored), scheduler, durable(tasks),
-                        new SplittableRandom(stored.seed), journalListener(execution));
+                        new SplittableRandom(stored.seed), journalListener(execution), engineSetup);
             } catch (ReplayDivergedException e) {
                 live.remove(stored.executionArn, execution);
                 throw e;

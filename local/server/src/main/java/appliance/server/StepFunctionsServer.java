@@ -1,5 +1,6 @@
 package appliance.server;
 
+import appliance.engine.maprun.ObjectStore;
 import appliance.engine.task.TaskInvoker;
 import appliance.engine.time.RealTimeScheduler;
 import appliance.engine.history.ExecutionListener;
@@ -57,6 +58,9 @@ public final class StepFunctionsServer implements AutoCloseable {
     private final ExecutionStore store;
     private final StateMachines machines;
     private final Executions executions;
+    /** DISTRIBUTED Maps' Map Runs, and where their ItemReader and ResultWriter go (none until one is given). */
+    private final MapRuns mapRuns;
+    private volatile ObjectStore objectStore = ObjectStore.NONE;
     private final ProtocolDispatch services;
     private final TaskInvoker defaultTasks;
     private final ReadyGate ready = new ReadyGate();
@@ -73,6 +77,8 @@ public final class StepFunctionsServer implements AutoCloseable {
         this.scheduler = scheduler;
         this.machines = machines;
         this.executions = executions;
+        this.mapRuns = new MapRuns(store, executions, clock, machines.arns());
+        executions.useEngineSetup(engine -> engine.withMapRuns(mapRuns).withObjectStore(objectStore));
         this.defaultTasks = defaultTasks;
         TaskTokens tokens = new TaskTokens();
         this.activities = new Activities(store, machines.arns(), tokens, clock);
@@ -95,7 +101,8 @@ public final class StepFunctionsServer implements AutoCloseable {
                 Set.of("StartSyncExecution", "GetActivityTask"), waitingThreads);
         this.services = new ProtocolDispatch(new WebPages(api));
         http.createContext("/", services).getFilters().addAll(List.of(hosts, ready));
-        http.createContext("/debug/", new DebugEndpoints(machines, executions, options.mockConfig(), options.samples()))
+        http.createContext("/debug/", new DebugEndpoints(machines, executions, options.mockConfig(), options.samples(),
+                mapRuns))
                 .getFilters().addAll(List.of(hosts, ready));
         http.setExecutor(requestThreads);
         http.start();
@@ -155,6 +162,11 @@ public final class StepFunctionsServer implements AutoCloseable {
         }
     }
 
+    /** DISTRIBUTED Maps' ItemReader and ResultWriter read and write S3 objects through {@code store} from now on. */
+    public void useObjectStore(ObjectStore store) {
+        this.objectStore = store;
+    }
+
     /**
      * Takes up the executions a previous server left running (Standard ones resume from their history,
      * asynchronous Express ones run again from the start, synchronous Express ones end ABORTED), then
@@ -197,6 +209,9 @@ public final class StepFunctionsServer implements AutoCloseable {
         // Versions, aliases and tags; Create/Update/Describe/DeleteStateMachine replaced by ones that know them.
         actions.putAll(versioned.actions());
         actions.put("RedriveExecution", executions::redrive);
+        actions.put("DescribeMapRun", mapRuns::describe);
+        actions.put("ListMapRuns", mapRuns::list);
+        actions.put("UpdateMapRun", mapRuns::update);
         return actions;
     }
 

@@ -24,7 +24,7 @@ class TestStateFieldsTest {
             + "\"ToleratedFailureCount\":1,"
             + "\"ItemSelector\":{\"id.$\":\"$$.Map.Item.Value.id\",\"index.$\":\"$$.Map.Item.Index\",\"shop.$\":\"$.shop\"},"
             + "\"ItemBatcher\":{\"MaxItemsPerBatch\":2},"
-            + "\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"INLINE\"},\"StartAt\":\"Ship\","
+            + "\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},\"StartAt\":\"Ship\","
             + "\"States\":{\"Ship\":{\"Type\":\"Pass\",\"End\":true}}},"
             + "\"ResultSelector\":{\"count.$\":\"States.ArrayLength($)\"},\"ResultPath\":\"$.shipped\",\"Next\":\"Bill\"}";
 

@@ -288,7 +288,7 @@ final class DefinitionCompiler {
         return new JsonataFlow(fields);
     }
 
-    private JsonataTemplate jsonata(JsonNode value, String fieldName, String stateAt) {
+    JsonataTemplate jsonata(JsonNode value, String fieldName, String stateAt) {
         try {
             return JsonataTemplate.compile(value, fieldName);
         } catch (JsonataSyntaxException e) {
@@ -334,7 +334,7 @@ final class DefinitionCompiler {
         return path == null || "$".equals(path.text()) ? PathSelection.WHOLE : new PathSelection(path);
     }
 
-    private ReferencePath path(JsonNode value, String at, String field) {
+    ReferencePath path(JsonNode value, String at, String field) {
         if (value == null) {
             return null;
         }
@@ -638,13 +638,20 @@ final class DefinitionCompiler {
         Double toleratedPercentage = node.has("ToleratedFailurePercentage")
                 && !JsonataTemplate.isExpression(node.get("ToleratedFailurePercentage"))
                 ? node.get("ToleratedFailurePercentage").asDouble() : null;
+        boolean distributed = processorNode != null
+                && "DISTRIBUTED".equals(processorNode.path("ProcessorConfig").path("Mode").asText());
+        DistributedMapFields distributedFields = new DistributedMapFields(this, node, at, jsonata);
+        distributedFields.checkMode(distributed);
+        String executionType = "EXPRESS".equals(processorNode == null ? null
+                : processorNode.path("ProcessorConfig").path("ExecutionType").asText()) ? "EXPRESS" : "STANDARD";
         return new MapState(name, transition(node, at), mapFlow, errorHandling(node, at, jsonata),
                 pathSelection(node, "ItemsPath", at), itemSelector, processor, maxConcurrency,
                 path(node.get("MaxConcurrencyPath"), at + "/MaxConcurrencyPath", "MaxConcurrencyPath"),
                 toleratedCount, path(node.get("ToleratedFailureCountPath"), at + "/ToleratedFailureCountPath", "ToleratedFailureCountPath"),
                 toleratedPercentage, path(node.get("ToleratedFailurePercentagePath"), at + "/ToleratedFailurePercentagePath", "ToleratedFailurePercentagePath"),
-                processorNode != null && "DISTRIBUTED".equals(processorNode.path("ProcessorConfig").path("Mode").asText()),
-                node.path("Label").isTextual() ? node.get("Label").asText() : null);
+                distributed, node.path("Label").isTextual() ? node.get("Label").asText() : null, executionType,
+                distributedFields.itemReader(), distributedFields.itemBatcher(), distributedFields.resultWriter(),
+                distributed ? Json.compact(processorNode) : null);
     }
 
     @SafeVarargs

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 
 /**
@@ -47,8 +48,16 @@ public final class Replay {
      */
     public static Execution start(StateMachineDefinition definition, JsonNode input, ExecutionIdentity identity,
             Scheduler scheduler, TaskInvoker tasks, RandomGenerator random, ExecutionListener listener) {
+        return start(definition, input, identity, scheduler, tasks, random, listener, UnaryOperator.identity());
+    }
+
+    /** {@link #start}, on an engine {@code setup} completes (with where its Map Runs and S3 objects go). */
+    public static Execution start(StateMachineDefinition definition, JsonNode input, ExecutionIdentity identity,
+            Scheduler scheduler, TaskInvoker tasks, RandomGenerator random, ExecutionListener listener,
+            UnaryOperator<Engine> setup) {
         InputGate gate = new InputGate(scheduler);
-        return new Engine(gate, gate.gated(tasks), random).startStreaming(definition, input, identity, listener);
+        return setup.apply(new Engine(gate, gate.gated(tasks), random)).startStreaming(definition, input, identity,
+                listener);
     }
 
     /**
@@ -60,14 +69,21 @@ public final class Replay {
     public static Execution resume(StateMachineDefinition definition, JsonNode input, ExecutionIdentity identity,
             Iterator<HistoryEvent> recorded, Scheduler live, TaskInvoker tasks, RandomGenerator random,
             ExecutionListener listener) {
+        return resume(definition, input, identity, recorded, live, tasks, random, listener, UnaryOperator.identity());
+    }
+
+    /** {@link #resume}, on an engine {@code setup} completes. */
+    public static Execution resume(StateMachineDefinition definition, JsonNode input, ExecutionIdentity identity,
+            Iterator<HistoryEvent> recorded, Scheduler live, TaskInvoker tasks, RandomGenerator random,
+            ExecutionListener listener, UnaryOperator<Engine> setup) {
         RecordedHistory history = new RecordedHistory(recorded);
         // Live again, the execution goes on as one started by start() does: through an input gate.
         InputGate gate = new InputGate(live);
         ReplayScheduler scheduler = new ReplayScheduler(gate, history);
         ReplayTasks replayTasks = new ReplayTasks(gate.gated(tasks));
         Checker checker = new Checker(history, scheduler, replayTasks, listener);
-        Execution execution = new Engine(scheduler, replayTasks, random).startStreaming(definition, input, identity,
-                checker);
+        Execution execution = setup.apply(new Engine(scheduler, replayTasks, random)).startStreaming(definition, input,
+                identity, checker);
         while (true) {
             scheduler.runReady();
             if (checker.divergence != null) {

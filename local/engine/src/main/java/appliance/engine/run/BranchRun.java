@@ -16,12 +16,12 @@ import java.util.function.Supplier;
  * event, not to ExecutionStarted). Most events move the cursor; a few are written aside and nothing
  * links to them (see {@link #recordAside}).
  */
-final class BranchRun {
+final class BranchRun implements MapIteration {
 
     final ExecutionRun execution;
     final StateMachineDefinition definition;
     final VariableScope variables;
-    /** Where this branch's events go: the execution's history, or a DISTRIBUTED Map iteration's own. */
+    /** Where this branch's events go: the execution's history (a DISTRIBUTED Map's children are executions of their own). */
     final EventLog log;
     private final BranchRun parent;
     private final Consumer<Outcome> onDone;
@@ -49,7 +49,8 @@ final class BranchRun {
         return !done && !cancelled && !execution.isFinished() && (parent == null || parent.isLive());
     }
 
-    void cancel() {
+    @Override
+    public void cancel() {
         cancelled = true;
     }
 

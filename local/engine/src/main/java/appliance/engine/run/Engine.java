@@ -2,6 +2,9 @@ package appliance.engine.run;
 
 import appliance.engine.definition.StateMachineDefinition;
 import appliance.engine.history.ExecutionListener;
+import appliance.engine.maprun.InMemoryMapRuns;
+import appliance.engine.maprun.MapRunLauncher;
+import appliance.engine.maprun.ObjectStore;
 import appliance.engine.task.TaskInvoker;
 import appliance.engine.time.Scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,11 +20,45 @@ public final class Engine {
     private final Scheduler scheduler;
     private final TaskInvoker tasks;
     private final RandomGenerator random;
+    /** Where DISTRIBUTED Maps run their children; null: in this engine's memory ({@link InMemoryMapRuns}). */
+    private final MapRunLauncher mapRuns;
+    private final ObjectStore objects;
 
     public Engine(Scheduler scheduler, TaskInvoker tasks, RandomGenerator random) {
+        this(scheduler, tasks, random, null, ObjectStore.NONE);
+    }
+
+    private Engine(Scheduler scheduler, TaskInvoker tasks, RandomGenerator random, MapRunLauncher mapRuns,
+            ObjectStore objects) {
         this.scheduler = scheduler;
         this.tasks = tasks;
         this.random = random;
+        this.mapRuns = mapRuns;
+        this.objects = objects;
+    }
+
+    /** This engine, with DISTRIBUTED Maps' children run by {@code launcher}. */
+    public Engine withMapRuns(MapRunLauncher launcher) {
+        return new Engine(scheduler, tasks, random, launcher, objects);
+    }
+
+    /** This engine, with ItemReader and ResultWriter going to {@code store}. */
+    public Engine withObjectStore(ObjectStore store) {
+        return new Engine(scheduler, tasks, random, mapRuns, store);
+    }
+
+    /** The launcher of this engine's Map Runs (its in-memory one unless one was given). */
+    public MapRunLauncher mapRuns() {
+        return mapRuns != null ? mapRuns : defaultMapRuns();
+    }
+
+    private InMemoryMapRuns inMemory;
+
+    private synchronized InMemoryMapRuns defaultMapRuns() {
+        if (inMemory == null) {
+            inMemory = new InMemoryMapRuns(this, random);
+        }
+        return inMemory;
     }
 
     /** Starts an execution; it runs as the scheduler drives it. */
@@ -29,6 +66,7 @@ public final class Engine {
             ExecutionListener listener) {
         ExecutionRun run = new ExecutionRun(definition, input, identity, scheduler, tasks, random,
                 listener == null ? ExecutionListener.NONE : listener);
+        run.distributed(mapRuns(), objects);
         run.start();
         return run;
     }
@@ -42,6 +80,7 @@ public final class Engine {
             ExecutionListener listener) {
         ExecutionRun run = new ExecutionRun(definition, input, identity, scheduler, tasks, random,
                 listener == null ? ExecutionListener.NONE : listener, false);
+        run.distributed(mapRuns(), objects);
         run.start();
         return run;
     }

@@ -6,6 +6,8 @@ import appliance.engine.error.ErrorNames;
 import appliance.engine.error.StatesFailure;
 import appliance.engine.history.ExecutionListener;
 import appliance.engine.history.HistoryEvent;
+import appliance.engine.maprun.MapRunLauncher;
+import appliance.engine.maprun.ObjectStore;
 import appliance.engine.task.TaskInvoker;
 import appliance.engine.time.Scheduler;
 import appliance.engine.time.SerialExecutor;
@@ -45,6 +47,11 @@ final class ExecutionRun implements Execution, EventLog {
     private ObjectNode contextExecution;
     private ObjectNode contextStateMachine;
     private Scheduler.Cancellable timeout;
+    /** Where DISTRIBUTED Maps run their children and read and write S3 objects. */
+    MapRunLauncher mapRuns;
+    ObjectStore objects = ObjectStore.NONE;
+    /** What must happen when the execution ends however it ends (a Map Run still going is aborted). */
+    private final List<Runnable> onEnd = new ArrayList<>();
     private boolean finished;
 
     ExecutionRun(StateMachineDefinition definition, JsonNode input, ExecutionIdentity identity, Scheduler scheduler,
@@ -63,6 +70,11 @@ final class ExecutionRun implements Execution, EventLog {
         this.tasks = tasks;
         this.random = random;
         this.listener = listener;
+    }
+
+    void distributed(MapRunLauncher launcher, ObjectStore store) {
+        this.mapRuns = launcher;
+        this.objects = store;
     }
 
     void start() {
@@ -119,6 +131,17 @@ final class ExecutionRun implements Execution, EventLog {
         return finished;
     }
 
+    /** Runs {@code action} (on the steps) when the execution ends: succeeds, fails, times out or is stopped. */
+    void onEnd(Runnable action) {
+        onEnd.add(action);
+    }
+
+    private void ended() {
+        List<Runnable> actions = List.copyOf(onEnd);
+        onEnd.clear();
+        actions.forEach(Runnable::run);
+    }
+
     /** Records an event in the execution's history after {@code previousEventId}; returns its id. */
     @Override
     public long record(long previousEventId, String type, String detailsName, Supplier<ObjectNode> details) {
@@ -155,6 +178,7 @@ final class ExecutionRun implements Execution, EventLog {
         if (timeout != null) {
             timeout.cancel();
         }
+        ended();
         ObjectNode details = JsonNodeFactory.instance.objectNode();
         if (outcome instanceof Outcome.Succeeded succeeded) {
             recordFinal("ExecutionSucceeded", "executionSucceededEventDetails", () -> {
@@ -176,6 +200,7 @@ final class ExecutionRun implements Execution, EventLog {
             return;
         }
         finished = true;
+        ended();
         recordFinal("ExecutionTimedOut", "executionTimedOutEventDetails", JsonNodeFactory.instance::objectNode);
         complete(new ExecutionResult(ExecutionStatus.TIMED_OUT, null, null, null));
     }
@@ -190,6 +215,7 @@ final class ExecutionRun implements Execution, EventLog {
             if (timeout != null) {
                 timeout.cancel();
             }
+            ended();
             ObjectNode details = JsonNodeFactory.instance.objectNode();
             Details.putErrorAndCause(details, error, cause);
             recordFinal("ExecutionAborted", "executionAbortedEventDetails", () -> details);

@@ -2,6 +2,8 @@ package appliance.engine.run;
 
 import appliance.engine.definition.MapState;
 import appliance.engine.error.StatesFailure;
+import appliance.engine.maprun.MapRunSettings;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Consumer;
@@ -17,28 +19,37 @@ final class InlineMapProcessor implements MapProcessor {
     private final StateRun run;
     /** What the next MapIterationStarted links to. */
     private long nextIterationLink;
+    private MapRunSettings settings;
 
     InlineMapProcessor(StateRun run) {
         this.run = run;
     }
 
     @Override
-    public void started() {
+    public void started(MapRunSettings initial, int itemCount, Runnable onSettingsChanged) {
+        settings = initial;
         nextIterationLink = run.branch.cursor();
     }
 
     @Override
-    public BranchRun iteration(int index, Consumer<Outcome> onDone) {
-        BranchRun parent = run.branch;
-        long started = parent.recordAfter(nextIterationLink, "MapIterationStarted", "mapIterationStartedEventDetails",
-                () -> details(index));
-        return new BranchRun(parent.execution, parent, parent.log, ((MapState) run.state).processor(),
-                new VariableScope(parent.variables), started, onDone);
+    public MapRunSettings settings() {
+        return settings;
     }
 
     @Override
-    public void iterationEnded(int index, BranchRun iteration, Outcome outcome) {
-        long last = iteration.cursor();
+    public MapIteration start(int index, JsonNode input, int itemCount, Consumer<Outcome> onDone) {
+        BranchRun parent = run.branch;
+        long started = parent.recordAfter(nextIterationLink, "MapIterationStarted", "mapIterationStartedEventDetails",
+                () -> details(index));
+        BranchRun iteration = new BranchRun(parent.execution, parent, parent.log, ((MapState) run.state).processor(),
+                new VariableScope(parent.variables), started, onDone);
+        iteration.start(input);
+        return iteration;
+    }
+
+    @Override
+    public void iterationEnded(int index, MapIteration ended, Outcome outcome) {
+        long last = ((BranchRun) ended).cursor();
         nextIterationLink = last;
         if (outcome instanceof Outcome.Succeeded) {
             run.branch.recordAfter(last, "MapIterationSucceeded", "mapIterationSucceededEventDetails",

@@ -7,6 +7,7 @@ import appliance.engine.error.ErrorNames;
 import appliance.engine.error.StatesFailure;
 import appliance.engine.jsonata.JsonataTemplate;
 import appliance.engine.jsonata.QueryEvaluationCauses;
+import appliance.engine.maprun.MapRunSettings;
 import appliance.engine.path.DataScope;
 import appliance.engine.path.PathNotFound;
 import appliance.engine.path.ReferencePath;
@@ -18,29 +19,38 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Map: runs the item processor once per item, at most MaxConcurrency at a time, each in a variable
- * scope of its own; the result is the array of iteration outputs in item order. Failures beyond the
- * tolerated count or percentage fail the state (the first failure's error when no tolerance is set).
+ * Map, the one iteration core of both modes: runs the item processor once per item (or, with an
+ * ItemBatcher, once per batch), at most MaxConcurrency at a time, each in a variable scope of its own;
+ * the result is the array of iteration outputs in order (or, with a ResultWriter, where the results
+ * were written). As the ASL specification states, the state fails when the failed items breach either
+ * ToleratedFailureCount or ToleratedFailurePercentage (the first failure's error when neither is set).
  * Where the iterations run and how the history shows them (inline, or a DISTRIBUTED Map Run) is the
  * {@link MapProcessor}'s part. As at AWS, MapStateStarted comes after Items and MaxConcurrency are read
  * and before the tolerated failures are.
  */
 final class MapStep {
 
+    /** AWS runs at most this many child executions of a Map Run at once. */
+    static final int DISTRIBUTED_CONCURRENCY = 10_000;
+
     private final StateRun run;
     private final MapState state;
     private final JsonNode input;
     private final ArrayNode items;
-    private final JsonNode[] outputs;
+    private final List<JsonNode> outputs = new ArrayList<>();
     private final int limit;
     private final MapProcessor processor;
     private Integer toleratedCount;
     private Double toleratedPercentage;
-    private final List<BranchRun> iterations = new ArrayList<>();
-    private int nextIndex;
+    /** Null without an ItemBatcher. */
+    private MapBatches batches;
+    private final List<MapIteration> iterations = new ArrayList<>();
+    /** How many items each iteration carries (1 without an ItemBatcher). */
+    private final List<Integer> iterationItems = new ArrayList<>();
+    /** The next item not yet given to an iteration. */
+    private int nextItem;
     private int running;
-    private int finished;
-    private int failures;
+    private int failedItems;
     private boolean over;
 
     private MapStep(StateRun run, MapState state, JsonNode input, ArrayNode items, int limit) {
@@ -48,14 +58,13 @@ final class MapStep {
         this.state = state;
         this.input = input;
         this.items = items;
-        this.outputs = new JsonNode[items.size()];
-        this.limit = limit == 0 ? Integer.MAX_VALUE : limit;
+        this.limit = limit;
         this.processor = MapProcessor.of(run, state.distributed());
     }
 
     static void run(StateRun run, MapState state) {
         JsonNode input = run.effectiveInput();
-        JsonNode items = items(run, state, input);
+        JsonNode items = state.itemReader() != null ? ItemReading.read(run, state, input) : items(run, state, input);
         int limit = state.maxConcurrencyPath() == null ? state.maxConcurrency()
                 : integer(run, input, state.maxConcurrencyPath(), "MaxConcurrencyPath");
         JsonataTemplate limitExpression = JsonataSteps.field(run, "MaxConcurrency");
@@ -126,7 +135,7 @@ final class MapStep {
         return items;
     }
 
-    private static long jsonataInteger(StateRun run, JsonataTemplate expression) {
+    static long jsonataInteger(StateRun run, JsonataTemplate expression) {
         long value = JsonataSteps.evaluate(run, () -> expression.evaluateInteger(JsonataSteps.bindings(run)));
         if (value < 0 || value > Integer.MAX_VALUE) {
             throw JsonataSteps.inState(run, new StatesFailure(ErrorNames.QUERY_EVALUATION_ERROR,
@@ -136,7 +145,7 @@ final class MapStep {
         return value;
     }
 
-    private static int integer(StateRun run, JsonNode input, ReferencePath path, String field) {
+    static int integer(StateRun run, JsonNode input, ReferencePath path, String field) {
         JsonNode value = read(run, input, path);
         if (value.isTextual() && value.asText().matches("-?\\d{1,9}")) {
             // AWS reads an integer written as a string, such as "1".
@@ -162,7 +171,11 @@ final class MapStep {
         details.put("length", items.size());
         run.branch.record("MapStateStarted", "mapStateStartedEventDetails", () -> details);
         readTolerance();
-        processor.started();
+        if (state.itemBatcher() != null) {
+            batches = MapBatches.read(run, state.itemBatcher(), input);
+        }
+        processor.started(new MapRunSettings(limit, toleratedCount, toleratedPercentage), items.size(),
+                this::settingsChanged);
         if (items.isEmpty()) {
             succeed();
             return;
@@ -170,10 +183,34 @@ final class MapStep {
         startMore();
     }
 
+    /** An UpdateMapRun changed the concurrency or the tolerated failures: act on the new values. */
+    private void settingsChanged() {
+        if (over) {
+            return;
+        }
+        if (failedItems > 0 && breached()) {
+            failMap(thresholdExceeded(), true);
+        } else {
+            startMore();
+        }
+    }
+
+    /**
+     * How many iterations may run at once: MaxConcurrency, or with none (0) no limit inline and AWS's
+     * 10,000 child executions at a time for a Map Run.
+     */
+    private int limit() {
+        int current = processor.settings().maxConcurrency();
+        if (current == 0) {
+            return state.distributed() ? DISTRIBUTED_CONCURRENCY : Integer.MAX_VALUE;
+        }
+        return current;
+    }
+
     private void startMore() {
         try {
-            while (!over && running < limit && nextIndex < items.size()) {
-                startIteration(nextIndex++);
+            while (!over && running < limit() && nextItem < items.size()) {
+                startIteration(iterations.size());
             }
         } catch (DataFlowException e) {
             // An item the ItemSelector cannot shape fails the whole state, even with iterations running.
@@ -189,7 +226,7 @@ final class MapStep {
      */
     private void failMap(StatesFailure failure, boolean fromIteration) {
         over = true;
-        iterations.forEach(BranchRun::cancel);
+        iterations.forEach(MapIteration::cancel);
         processor.failed(failure);
         if (fromIteration) {
             run.failFromInside(failure);
@@ -199,24 +236,40 @@ final class MapStep {
     }
 
     private void startIteration(int index) {
-        JsonNode item = items.get(index);
-        JsonNode iterationInput = item;
-        JsonataTemplate jsonataSelector = JsonataSteps.field(run, "ItemSelector");
-        if (state.itemSelector() != null || jsonataSelector != null) {
-            ObjectNode context = run.context().deepCopy();
-            ObjectNode mapItem = context.putObject("Map").putObject("Item");
-            mapItem.put("Index", index);
-            mapItem.set("Value", item);
-            iterationInput = jsonataSelector != null
-                    ? JsonataSteps.evaluate(run, () -> jsonataSelector.evaluate(JsonataSteps.bindings(run, context)))
-                    : state.itemSelector().evaluate(new DataScope(input, context, run.branch.variables),
-                            run.branch.execution.random);
+        JsonNode iterationInput;
+        int count;
+        if (batches == null) {
+            iterationInput = select(nextItem);
+            count = 1;
+            nextItem++;
+        } else {
+            MapBatches.Batch batch = batches.next(nextItem, items.size(), this::select);
+            iterationInput = batch.input();
+            count = batch.itemCount();
+            nextItem += count;
         }
         running++;
-        // Iterations start in item order, so iteration i is iterations.get(i).
-        BranchRun iteration = processor.iteration(index, outcome -> done(index, outcome));
-        iterations.add(iteration);
-        iteration.start(iterationInput);
+        outputs.add(null);
+        iterationItems.add(count);
+        // Iterations start in order, so iteration i is iterations.get(i).
+        iterations.add(processor.start(index, iterationInput, count, outcome -> done(index, outcome)));
+    }
+
+    /** Item {@code index} as its iteration gets it: shaped by the ItemSelector when there is one. */
+    private JsonNode select(int index) {
+        JsonNode item = items.get(index);
+        JsonataTemplate jsonataSelector = JsonataSteps.field(run, "ItemSelector");
+        if (state.itemSelector() == null && jsonataSelector == null) {
+            return item;
+        }
+        ObjectNode context = run.context().deepCopy();
+        ObjectNode mapItem = context.putObject("Map").putObject("Item");
+        mapItem.put("Index", index);
+        mapItem.set("Value", item);
+        return jsonataSelector != null
+                ? JsonataSteps.evaluate(run, () -> jsonataSelector.evaluate(JsonataSteps.bindings(run, context)))
+                : state.itemSelector().evaluate(new DataScope(input, context, run.branch.variables),
+                        run.branch.execution.random);
     }
 
     private void done(int index, Outcome outcome) {
@@ -224,49 +277,72 @@ final class MapStep {
             return;
         }
         running--;
-        finished++;
         processor.iterationEnded(index, iterations.get(index), outcome);
         if (outcome instanceof Outcome.Succeeded succeeded) {
-            outputs[index] = succeeded.output();
+            outputs.set(index, succeeded.output());
         } else {
             StatesFailure failure = ((Outcome.Failed) outcome).failure();
-            failures++;
+            failedItems += iterationItems.get(index);
             ObjectNode errorOutput = JsonNodeFactory.instance.objectNode();
             errorOutput.put("Error", failure.error());
             if (failure.cause() != null) {
                 errorOutput.put("Cause", failure.cause());
             }
-            outputs[index] = errorOutput;
-            if (!tolerated() || ErrorNames.RUNTIME.equals(failure.error())) {
-                boolean toleranceSet = toleratedCount != null || toleratedPercentage != null;
-                failMap(toleranceSet && !ErrorNames.RUNTIME.equals(failure.error())
-                        ? new StatesFailure(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
-                                "The specified tolerated failure threshold was exceeded")
-                        : failure, true);
+            outputs.set(index, errorOutput);
+            if (ErrorNames.RUNTIME.equals(failure.error()) || breached()) {
+                MapRunSettings settings = processor.settings();
+                boolean toleranceSet = settings.toleratedFailureCount() != null
+                        || settings.toleratedFailurePercentage() != null;
+                failMap(toleranceSet && !ErrorNames.RUNTIME.equals(failure.error()) ? thresholdExceeded() : failure,
+                        true);
                 return;
             }
         }
-        if (finished == items.size()) {
+        if (nextItem == items.size() && running == 0) {
             succeed();
         } else {
             startMore();
         }
     }
 
-    private boolean tolerated() {
-        boolean byCount = toleratedCount != null && failures <= toleratedCount;
-        boolean byPercentage = toleratedPercentage != null && failures * 100.0 / items.size() <= toleratedPercentage;
+    private static StatesFailure thresholdExceeded() {
+        return new StatesFailure(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
+                "The specified tolerated failure threshold was exceeded");
+    }
+
+    /**
+     * Whether the failed items breach the tolerance. The specification: the Map fails when either
+     * threshold is breached; with neither set, any failure is a breach.
+     */
+    private boolean breached() {
+        MapRunSettings settings = processor.settings();
+        Integer count = settings.toleratedFailureCount();
+        Double percentage = settings.toleratedFailurePercentage();
+        if (count == null && percentage == null) {
+            return true;
+        }
+        boolean byCount = count != null && failedItems > count;
+        boolean byPercentage = percentage != null && failedItems * 100.0 / items.size() > percentage;
         return byCount || byPercentage;
     }
 
     private void succeed() {
         over = true;
+        JsonNode result;
+        if (state.resultWriter() != null) {
+            try {
+                result = ResultWriting.write(run, state, input, (MapRunProcessor) processor);
+            } catch (StatesFailure e) {
+                failMap(e, true);
+                return;
+            }
+        } else {
+            ArrayNode outputArray = JsonNodeFactory.instance.arrayNode();
+            outputs.forEach(outputArray::add);
+            result = outputArray;
+        }
         processor.succeeded();
         run.branch.recordAside("MapStateSucceeded", null, null);
-        ArrayNode result = JsonNodeFactory.instance.arrayNode();
-        for (JsonNode output : outputs) {
-            result.add(output);
-        }
         run.guarded(() -> run.succeed(result, state.transition().next()));
     }
 }

@@ -128,6 +128,8 @@ async function selectMachine(arn, keepExecution) {
   $("test-case").innerHTML = `<option value="">(the machine's own tasks)</option>` +
     view.machine.testCases.map(c => `<option value="${Format.escape(c)}">${Format.escape(c)}</option>`).join("");
   $("test-case-row").hidden = view.machine.testCases.length === 0;
+  // A Map Run's children are started by their Map Run, not from here.
+  $("start-form").hidden = !!view.machine.mapRunChild;
   document.body.classList.add("has-machine");
   await loadMachines();
   await loadExecutions();
@@ -138,7 +140,10 @@ async function selectMachine(arn, keepExecution) {
 async function loadExecutions() {
   if (!view.machine) return;
   const statusFilter = $("status-filter").value || undefined;
-  const page = await Api.sfn("ListExecutions", { stateMachineArn: view.machine.stateMachineArn, statusFilter, maxResults: 1000 });
+  // A Map Run's children have no machine of their own to list by: the list is the open child's siblings.
+  const scope = !view.machine.mapRunChild ? { stateMachineArn: view.machine.stateMachineArn }
+    : view.execution && view.execution.mapRunArn ? { mapRunArn: view.execution.mapRunArn } : null;
+  const page = scope ? await Api.sfn("ListExecutions", { ...scope, statusFilter, maxResults: 1000 }) : { executions: [] };
   view.executions = page.executions;
   // Redrawn only when something changed, so a poll keeps the list's scroll and hover.
   const signature = view.executions.map(e => e.executionArn + e.status).join();
@@ -218,6 +223,12 @@ async function refreshExecution(arn) {
   view.execution = answer.execution;
   view.visits = answer.visits;
   view.events = events;
+  // The list shows the status the badge shows, without waiting for the list's own poll.
+  const listed = view.executions.find(e => e.executionArn === arn);
+  if (listed && listed.status !== answer.execution.status) {
+    listed.status = answer.execution.status;
+    renderExecutions();
+  }
   if (view.machine === null || view.machine.stateMachineArn !== view.execution.stateMachineArn) {
     await selectMachine(view.execution.stateMachineArn, true);
   }
@@ -285,6 +296,25 @@ function renderExecution() {
   renderGraph();
   renderStatePanel();
   renderEventTable();
+  guarded(renderMapRuns);
+}
+
+/** A DISTRIBUTED Map's Map Runs: each one's children, their statuses, and a link into each. */
+async function renderMapRuns() {
+  const arns = view.events.filter(e => e.type === "MapRunStarted").map(e => e.mapRunStartedEventDetails.mapRunArn);
+  $("map-runs").hidden = arns.length === 0;
+  if (arns.length === 0) return;
+  const runs = await Promise.all(arns.map(arn => Api.debug("maprun", { mapRunArn: arn })));
+  $("map-run-list").innerHTML = runs.map(run => `
+    <p><code>${Format.escape(run.mapRunArn)}</code> ${Format.badge(run.status)}
+      ${run.executionCounts.succeeded} succeeded, ${run.executionCounts.failed} failed,
+      ${run.executionCounts.running} running of ${run.children.length} child executions
+      (${run.itemCounts.total} items)</p>
+    <ul class="map-run-children">${run.children.map(child => `
+      <li><button type="button" class="execution" data-arn="${Format.escape(child.executionArn)}">
+        ${Format.badge(child.status)} ${Format.escape(child.name)}
+        <span class="hint">${child.itemCount} item${child.itemCount === 1 ? "" : "s"}</span></button></li>`).join("")}
+    </ul>`).join("");
 }
 
 function meta(e) {
@@ -407,6 +437,10 @@ function wire() {
   $("machine-list").addEventListener("click", event => {
     const button = event.target.closest("button.machine");
     if (button) guarded(() => selectMachine(button.dataset.arn));
+  });
+  $("map-run-list").addEventListener("click", event => {
+    const button = event.target.closest("button[data-arn]");
+    if (button) guarded(() => openExecution(button.dataset.arn));
   });
   $("execution-list").addEventListener("click", event => {
     const button = event.target.closest("button.execution");
