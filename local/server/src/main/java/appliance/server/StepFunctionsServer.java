@@ -77,7 +77,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         HostCheck hosts = new HostCheck(options.host(), options.allowedHosts());
         // The web debugger's pages share "/" with the API (GET for pages, POST for actions); SNS and
         // EventBridge share it too (ProtocolDispatch tells the services apart).
-        AwsJsonHandler api = new AwsJsonHandler(actions(new TestStates(defaultTasks, clock)),
+        AwsJsonHandler api = new AwsJsonHandler(actions(new TestStates(defaultTasks, clock, options.region(), options.account())),
                 Set.of("StartSyncExecution"), waitingThreads);
         this.services = new ProtocolDispatch(new WebPages(api));
         http.createContext("/", services).getFilters().addAll(List.of(hosts, ready));
@@ -206,6 +206,14 @@ public final class StepFunctionsServer implements AutoCloseable {
             request.put("input", input);
         }
         return executions.start(new Request(request)).get("executionArn").asText();
+    }
+
+    /**
+     * StartExecution hands the executions {@code starter} takes to it, after the server's own checks:
+     * for an owner that runs its machines' executions itself ({@code run}, in virtual time).
+     */
+    public void startExecutionsWith(ExecutionStarter starter) {
+        executions.startWith(starter);
     }
 
     /** SNS's API (query protocol) on this server's port, over {@code topics}: Publish, CreateTopic, ListTopics, ... */
