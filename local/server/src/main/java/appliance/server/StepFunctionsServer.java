@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +61,7 @@ public final class StepFunctionsServer implements AutoCloseable {
     private final ProtocolDispatch services;
     private final TaskInvoker defaultTasks;
     private final ReadyGate ready = new ReadyGate();
+    private final InFlightExchanges inFlight = new InFlightExchanges();
 
     private StepFunctionsServer(ServerOptions options, HttpServer http, ExecutionStore store,
             RealTimeScheduler scheduler, StateMachines machines, Executions executions, TaskInvoker defaultTasks,
@@ -78,11 +80,11 @@ public final class StepFunctionsServer implements AutoCloseable {
         // The web debugger's pages share "/" with the API (GET for pages, POST for actions); SNS and
         // EventBridge share it too (ProtocolDispatch tells the services apart).
         AwsJsonHandler api = new AwsJsonHandler(actions(new TestStates(defaultTasks, clock, options.region(), options.account())),
-                Set.of("StartSyncExecution"), waitingThreads);
+                Set.of("StartSyncExecution"), inFlight.counting(waitingThreads));
         this.services = new ProtocolDispatch(new WebPages(api));
-        http.createContext("/", services).getFilters().addAll(List.of(hosts, ready));
+        http.createContext("/", services).getFilters().addAll(List.of(inFlight, hosts, ready));
         http.createContext("/debug/", new DebugEndpoints(machines, executions, options.mockConfig(), options.samples()))
-                .getFilters().addAll(List.of(hosts, ready));
+                .getFilters().addAll(List.of(inFlight, hosts, ready));
         http.setExecutor(requestThreads);
         http.start();
     }
@@ -260,9 +262,14 @@ public final class StepFunctionsServer implements AutoCloseable {
     @Override
     public void close() {
         // Executions first: a StartSyncExecution caller still waiting gets its answer, and the port closes
-        // once the answers in flight are written (stop waits for the exchanges, at most 2 s).
+        // once the answers in flight are written (waiting for them at most 2 s).
         executions.close();
-        http.stop(2);
+        try {
+            inFlight.awaitNone(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.stop(0);
         requestThreads.shutdownNow();
         waitingThreads.shutdownNow();
         scheduler.close();
