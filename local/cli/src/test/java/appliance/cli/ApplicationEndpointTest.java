@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import appliance.engine.run.Execution;
+import appliance.engine.task.mock.MockConfig;
 import appliance.functions.testing.SampleEvents;
 import appliance.runtime.app.ExecutionReport;
 import appliance.runtime.app.LocalOptions;
@@ -68,6 +69,30 @@ class ApplicationEndpointTest {
         ExecutionReport report = endpoint.application().report(executions.get(0));
         assertThat(report.succeeded()).isTrue();
         assertThat(report.states()).extracting(step -> step.name()).contains("Classify cook");
+    }
+
+    @Test
+    void a_test_case_arn_runs_its_mocks_in_the_application_and_calls_no_function() throws Exception {
+        endpoint.close();
+        SamTemplate template = SamTemplate.load(SampleEvents.projectRoot().resolve("template.yaml"));
+        MockConfig mocks = MockConfig.parse(JsonFiles.JSON.readTree(
+                SampleEvents.projectRoot().resolve("statemachine/test/MockConfigFile.json").toFile()));
+        endpoint = ApplicationEndpoint.start(ServerOptions.inMemory(0).withMockConfig(mocks), template, LocalOptions.defaults());
+        String input = Files.readString(SampleEvents.path("preset-ended-early.json"));
+        SfnClient client = SfnClient.builder().endpointOverride(endpoint.server().endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+
+        try (client) {
+            client.startExecution(r -> r.stateMachineArn(WORKFLOW + "#PresetEndedEarly").name("mocked").input(input));
+        }
+        endpoint.application().runUntilIdle();
+
+        ExecutionReport report = endpoint.application().report(endpoint.application().executions().get(0));
+        assertThat(report.succeeded()).isTrue();
+        assertThat(report.executionArn()).endsWith(":execution:CookWorkflow:mocked");
+        // Every Task state of the test case is mocked: no function ran.
+        assertThat(report.logs()).isEmpty();
     }
 
     @Test
