@@ -55,7 +55,10 @@ final class TemplateServer implements AutoCloseable {
         server.serveSns(new TemplateTopics(application.sns(), template.settings()));
         server.serveEventBridge(new TemplateEventBus(application, server));
         for (StateMachineResource machine : template.stateMachines()) {
-            server.registerStateMachine(machine.name(), machine.definition(), machine.type(), application.taskInvoker());
+            String arn = server.registerStateMachine(machine.name(), machine.definition(), machine.type(),
+                    application.taskInvoker());
+            // SAM's AutoPublishAlias: a version of this definition (the same one again if unchanged), the alias on it.
+            machine.autoPublishAlias().ifPresent(alias -> server.publishAlias(arn, alias));
         }
         server.resumeExecutions();
         return new TemplateServer(server, application);

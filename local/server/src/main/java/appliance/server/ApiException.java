@@ -55,4 +55,8 @@ public final class ApiException extends RuntimeException {
     static ApiException executionAlreadyExists(String arn) {
         return new ApiException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
     }
+
+    static ApiException resourceNotFound(String arn) {
+        return new ApiException("ResourceNotFound", "Resource not found: '" + arn + "'");
+    }
 }

@@ -81,10 +81,64 @@ final class Arns {
         }
     }
 
+    /** A version's ARN: the machine's, then the version number ({@code ...:stateMachine:NAME:3}). */
+    String version(String machineName, int number) {
+        return stateMachine(machineName) + ":" + number;
+    }
+
+    /** An alias's ARN: the machine's, then the alias name ({@code ...:stateMachine:NAME:prod}). */
+    String alias(String machineName, String aliasName) {
+        return stateMachine(machineName) + ":" + aliasName;
+    }
+
+
+    /**
+     * A state machine ARN, maybe qualified by a version number or an alias name.
+     *
+     * @throws ApiException InvalidArn when it is no state machine ARN of this account
+     */
+    QualifiedArn qualified(String arn) {
+        String machinePrefix = prefix + "stateMachine:";
+        if (!arn.startsWith(machinePrefix)) {
+            throw ApiException.invalidArn(arn);
+        }
+        String rest = arn.substring(machinePrefix.length());
+        int colon = rest.indexOf(':');
+        String name = colon < 0 ? rest : rest.substring(0, colon);
+        String qualifier = colon < 0 ? null : rest.substring(colon + 1);
+        if (name.isEmpty() || name.length() > Names.MAX_LENGTH
+                || qualifier != null && (qualifier.isEmpty() || qualifier.contains(":"))) {
+            throw ApiException.invalidArn(arn);
+        }
+        return new QualifiedArn(stateMachine(name), name, qualifier);
+    }
+
     /** A role ARN needs only to look like an IAM ARN: nothing here assumes roles. */
     static void checkRole(String arn) {
         if (!arn.startsWith("arn:aws:iam::")) {
             throw ApiException.invalidArn(arn);
         }
+    }
+
+    /** An activity's ARN ({@code arn:aws:states:REGION:ACCOUNT:activity:NAME}). */
+    String activity(String name) {
+        return prefix + "activity:" + name;
+    }
+
+    /**
+     * The activity name in an activity ARN.
+     *
+     * @throws ApiException InvalidArn when it is not an activity ARN of this account
+     */
+    String activityName(String arn) {
+        String activityPrefix = prefix + "activity:";
+        if (!arn.startsWith(activityPrefix)) {
+            throw ApiException.invalidArn(arn);
+        }
+        String name = arn.substring(activityPrefix.length());
+        if (name.isEmpty() || name.length() > Names.MAX_LENGTH || name.contains(":")) {
+            throw ApiException.invalidArn(arn);
+        }
+        return name;
     }
 }

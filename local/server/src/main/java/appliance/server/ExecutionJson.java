@@ -38,4 +38,24 @@ final class ExecutionJson {
         }
         return json;
     }
+
+    /** Adds how often an execution was redriven, and when last. */
+    static ObjectNode redrive(ObjectNode json, StoredExecution execution) {
+        json.put("redriveCount", execution.redriveCount());
+        if (execution.redriveDate() != null) {
+            json.put("redriveDate", EpochSeconds.of(execution.redriveDate()));
+        }
+        return json;
+    }
+
+    /** Adds the version and alias ARNs an execution was started by, when it was. */
+    static ObjectNode startedBy(ObjectNode json, StoredExecution execution) {
+        if (execution.versionArn() != null) {
+            json.put("stateMachineVersionArn", execution.versionArn());
+        }
+        if (execution.aliasArn() != null) {
+            json.put("stateMachineAliasArn", execution.aliasArn());
+        }
+        return json;
+    }
 }

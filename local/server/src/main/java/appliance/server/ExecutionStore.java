@@ -43,18 +43,33 @@ final class ExecutionStore implements AutoCloseable {
     private static final byte EVENT = 'E';
     private static final byte ENDED = 'X';
     private static final byte RESTARTED = 'R';
+    private static final byte ACTIVITY = 'A';
+    private static final byte ACTIVITY_DELETED = 'B';
+    /** The catalog's kinds: a version published, an alias written or deleted, a resource's tags changed. */
+    static final byte VERSION_PUBLISHED = 'P';
+    static final byte ALIAS_WRITTEN = 'L';
+    static final byte ALIAS_DELETED = 'l';
+    static final byte TAGS_CHANGED = 'T';
+    /** An execution redriven (after its ExecutionRedriven event): it runs again. */
+    private static final byte REDRIVEN = 'V';
+
+    /** One record of the catalog (versions, aliases, tags), replayed in journal order by its owner at start. */
+    record CatalogRecord(byte kind, ObjectNode row) {
+    }
 
     /** One listed execution, with its position for the next page. */
-    record Listed(long position, ExecutionRecord record) {
+    record Listed(long position, ExecutionRecord record, StoredExecution stored) {
     }
 
     private final Journal journal;
     private final Path temporaryFolder;
     private final Map<String, ObjectNode> machines = new LinkedHashMap<>();
     private final Map<String, Long> definitions = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> activities = new LinkedHashMap<>();
     private final Map<String, StoredExecution> byArn = new ConcurrentHashMap<>();
     private final List<StoredExecution> byKey = new ArrayList<>();
     private final Map<String, List<StoredExecution>> byMachine = new ConcurrentHashMap<>();
+    private final List<CatalogRecord> catalog = new ArrayList<>();
 
     private ExecutionStore(Path folder, boolean sync, Path temporaryFolder) {
         this.temporaryFolder = temporaryFolder;
@@ -90,12 +105,20 @@ final class ExecutionStore implements AutoCloseable {
                 machines.put(machine.get("arn").asText(), machine);
             }
             case MACHINE_DELETED -> machines.remove(parse(payload).get("arn").asText());
+            case ACTIVITY -> {
+                ObjectNode activity = parse(payload);
+                activities.put(activity.get("arn").asText(), activity);
+            }
+            case ACTIVITY_DELETED -> activities.remove(parse(payload).get("arn").asText());
             case DEFINITION -> definitions.put(parse(payload).get("id").asText(), offset);
             case STARTED -> index(key, parse(payload), offset);
             case ENDED -> {
                 ObjectNode ended = parse(payload);
                 execution(key).ended(ended.get("status").asText(), instant(ended), offset);
             }
+            case REDRIVEN -> execution(key).redriven(redrive(parse(payload)));
+            case VERSION_PUBLISHED, ALIAS_WRITTEN, ALIAS_DELETED, TAGS_CHANGED ->
+                catalog.add(new CatalogRecord(kind, parse(payload)));
             default -> throw new IllegalStateException("The store's journal has a record of unknown kind " + kind);
         }
     }
@@ -108,6 +131,7 @@ final class ExecutionStore implements AutoCloseable {
         StoredExecution execution = new StoredExecution(key, started.get("arn").asText(), started.get("machine").asText(),
                 started.get("name").asText(), instant(started), offset, started.get("definition").asText(),
                 started.get("seed").asLong(), text(started, "testCase"), started.path("sync").asBoolean(false));
+        execution.startedBy(text(started, "version"), text(started, "alias"));
         byKey.add(execution);
         byArn.put(execution.executionArn, execution);
         byMachine.computeIfAbsent(execution.stateMachineArn, arn -> new ArrayList<>()).add(execution);
@@ -150,6 +174,42 @@ final class ExecutionStore implements AutoCloseable {
             row.get("created").asText()}).toList();
     }
 
+    // --- activities ---
+
+    /** Saves an activity (a row with its arn); durable once the returned future completes. */
+    synchronized CompletableFuture<Void> saveActivity(ObjectNode row) {
+        journal.append(ACTIVITY, 0, bytes(row));
+        activities.put(row.get("arn").asText(), row);
+        return journal.durable();
+    }
+
+    synchronized CompletableFuture<Void> deleteActivity(String arn) {
+        if (activities.remove(arn) == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        journal.append(ACTIVITY_DELETED, 0, bytes(JsonNodeFactory.instance.objectNode().put("arn", arn)));
+        return journal.durable();
+    }
+
+    /** The stored activities' rows, oldest first. */
+    synchronized List<ObjectNode> activities() {
+        return List.copyOf(activities.values());
+    }
+
+    // --- the catalog: versions, aliases, tags ---
+
+    /** Appends a catalog record; durable once the returned future completes. */
+    synchronized CompletableFuture<Void> saveCatalog(byte kind, ObjectNode row) {
+        journal.append(kind, 0, bytes(row));
+        catalog.add(new CatalogRecord(kind, row));
+        return journal.durable();
+    }
+
+    /** The catalog records read at open and written since, in journal order. */
+    synchronized List<CatalogRecord> catalog() {
+        return List.copyOf(catalog);
+    }
+
     // --- definitions ---
 
     /** The id of a definition's text, written once (executions name the definition they started with). */
@@ -182,6 +242,12 @@ final class ExecutionStore implements AutoCloseable {
      */
     synchronized StoredExecution started(ExecutionRecord row, String definition, long seed, String testCase,
             boolean sync) {
+        return started(row, definition, seed, testCase, sync, null, null);
+    }
+
+    /** As above, for an execution started by a version or alias ARN (either may be null). */
+    synchronized StoredExecution started(ExecutionRecord row, String definition, long seed, String testCase,
+            boolean sync, String versionArn, String aliasArn) {
         if (byArn.containsKey(row.executionArn())) {
             return null;
         }
@@ -199,6 +265,12 @@ final class ExecutionStore implements AutoCloseable {
         if (sync) {
             started.put("sync", true);
         }
+        if (versionArn != null) {
+            started.put("version", versionArn);
+        }
+        if (aliasArn != null) {
+            started.put("alias", aliasArn);
+        }
         int key = byKey.size() + 1;
         long offset = journal.append(STARTED, key, bytes(started));
         return index(key, started, offset);
@@ -208,6 +280,23 @@ final class ExecutionStore implements AutoCloseable {
     void restarted(StoredExecution execution) {
         journal.append(RESTARTED, execution.key, new byte[0]);
         execution.restarted();
+    }
+
+    /** Writes an execution's redrive (after its ExecutionRedriven event): it is running again. */
+    void redriven(StoredExecution execution, RedriveSegment redrive) {
+        ObjectNode row = JsonNodeFactory.instance.objectNode();
+        row.put("event", redrive.redrivenEventId());
+        row.put("cut", redrive.cut());
+        row.put("shift", redrive.shift());
+        row.put("count", redrive.count());
+        putInstant(row, redrive.date());
+        journal.append(REDRIVEN, execution.key, bytes(row));
+        execution.redriven(redrive);
+    }
+
+    private static RedriveSegment redrive(ObjectNode row) {
+        return new RedriveSegment(row.get("event").asLong(), row.get("cut").asLong(), row.get("shift").asLong(),
+                row.get("count").asInt(), instant(row));
     }
 
     /** Appends one history event (to disk, not to the heap). */
@@ -264,7 +353,8 @@ final class ExecutionStore implements AutoCloseable {
      * A page of a machine's executions, newest first, from {@code before} (a position from an earlier
      * page; 0 for the first page), with one more than {@code limit} when there are more.
      */
-    List<Listed> executions(String machineArn, String status, long before, int limit) {
+    List<Listed> executions(String machineArn, String status, java.util.function.Predicate<StoredExecution> filter,
+            long before, int limit) {
         List<StoredExecution> all = byMachine.getOrDefault(machineArn, List.of());
         List<Listed> rows = new ArrayList<>();
         synchronized (this) {
@@ -274,8 +364,8 @@ final class ExecutionStore implements AutoCloseable {
                     continue;
                 }
                 ExecutionRecord row = execution.listed();
-                if (status == null || status.equals(row.status())) {
-                    rows.add(new Listed(execution.key, row));
+                if ((status == null || status.equals(row.status())) && filter.test(execution)) {
+                    rows.add(new Listed(execution.key, row, execution));
                 }
             }
         }
@@ -291,8 +381,16 @@ final class ExecutionStore implements AutoCloseable {
         return events;
     }
 
-    /** The events as the engine's type, read one at a time as the iterator is walked. */
+    /**
+     * The events as the engine's type, read one at a time as the iterator is walked; for a redriven
+     * execution, as the engine made them ({@link Redrives#asMade}).
+     */
     Iterator<HistoryEvent> replay(StoredExecution execution) {
+        List<RedriveSegment> redrives = execution.redrives();
+        return redrives.isEmpty() ? storedEvents(execution) : Redrives.asMade(storedEvents(execution), redrives).iterator();
+    }
+
+    private Iterator<HistoryEvent> storedEvents(StoredExecution execution) {
         int count = execution.eventCount();
         return new Iterator<>() {
             private int next;

@@ -61,6 +61,10 @@ final class Executions implements AutoCloseable {
     private volatile boolean closing;
     /** Runs StartExecution's executions of some machines instead of this server (null: none). */
     private volatile ExecutionStarter starter;
+    /** The Task resources the server answers itself (callbacks, activities, nested executions), around a machine's tasks. */
+    private volatile java.util.function.UnaryOperator<TaskInvoker> integrations = java.util.function.UnaryOperator.identity();
+    /** Resolves version and alias ARNs (null: only machine ARNs start executions). */
+    private volatile VersionedMachines versioned;
     /** Hear every execution's events as they happen (the web page's live view). */
     private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutionListener fanOut = new ExecutionListener() {
@@ -81,6 +85,11 @@ final class Executions implements AutoCloseable {
         this.scheduler = scheduler;
         this.mockConfig = mockConfig;
         this.clock = clock;
+    }
+
+    /** Lets StartExecution and ListExecutions take version and alias ARNs. */
+    void resolveVersionsWith(VersionedMachines versionedMachines) {
+        this.versioned = versionedMachines;
     }
 
     ObjectNode start(Request request) {
@@ -121,8 +130,8 @@ final class Executions implements AutoCloseable {
     }
 
     /** A start request as checked: what StartExecution would run, and under which ARN. */
-    private record Checked(StateMachineRecord machine, String name, String inputText, JsonNode input, String testCase,
-            TaskInvoker tasks, String arn) {
+    private record Checked(StartTarget resolved, StateMachineRecord machine, String name, String inputText, JsonNode input,
+            String testCase, TaskInvoker tasks, String arn) {
     }
 
     /** StartExecution's and StartSyncExecution's checks, with AWS's errors. */
@@ -135,7 +144,9 @@ final class Executions implements AutoCloseable {
             testCase = target.substring(hash + 1);
             target = target.substring(0, hash);
         }
-        StateMachineRecord machine = machines.require(target);
+        StartTarget resolved = versioned == null ? new StartTarget(machines.require(target), null, null)
+                : versioned.resolve(target);
+        StateMachineRecord machine = resolved.machine();
         if (sync && !machine.express()) {
             throw new ApiException("StateMachineTypeNotSupported",
                     "This operation is not supported by this type of state machine");
@@ -152,12 +163,13 @@ final class Executions implements AutoCloseable {
                     "Member must have length less than or equal to " + MAX_INPUT_BYTES);
         }
         JsonNode input = JsonText.parse(inputText, "InvalidExecutionInput", "Invalid State Machine Execution Input: '");
-        TaskInvoker tasks = testCase == null ? machine.tasks() : mockTasks(machine, testCase);
+        TaskInvoker tasks = testCase == null ? integrations.apply(machine.tasks()) : mockTasks(machine, testCase);
         String arn = machines.arns().execution(machine.name(), name, machine.express());
-        return new Checked(machine, name, inputText, input, testCase, tasks, arn);
+        return new Checked(resolved, machine, name, inputText, input, testCase, tasks, arn);
     }
 
     private LiveExecution begin(Checked checked, boolean sync) {
+        StartTarget resolved = checked.resolved();
         StateMachineRecord machine = checked.machine();
         String name = checked.name();
         String inputText = checked.inputText();
@@ -191,7 +203,8 @@ final class Executions implements AutoCloseable {
             return claim;
         }
         synchronized (this) {
-            StoredExecution stored = store.started(row, machine.definitionText(), seed, testCase, sync);
+            StoredExecution stored = store.started(row, machine.definitionText(), seed, testCase, sync,
+                    resolved.versionArn(), resolved.aliasArn());
             if (stored == null) {
                 throw ApiException.executionAlreadyExists(arn);
             }
@@ -211,9 +224,54 @@ final class Executions implements AutoCloseable {
         return request -> store.durable().thenComposeAsync(done -> tasks.invoke(request), scheduler::execute);
     }
 
+    /** Sets what answers the resources the server itself serves, before any execution starts. */
+    void integrate(java.util.function.UnaryOperator<TaskInvoker> around) {
+        this.integrations = around;
+    }
+
     private ExecutionListener journalListener(LiveExecution execution) {
-        return new ExecutionJournalListener(store, execution.stored, fanOut, () -> closing,
+        ExecutionListener journal = new ExecutionJournalListener(store, execution.stored, fanOut, () -> closing,
                 (result, stop) -> end(execution, result, stop));
+        List<RedriveSegment> redrives = execution.stored.redrives();
+        return redrives.isEmpty() ? journal : new RedrivenNumbering(redrives.get(redrives.size() - 1), journal);
+    }
+
+    /**
+     * RedriveExecution: writes the ExecutionRedriven event and the redrive, then takes the execution up
+     * as a restart does, from its history up to the failed step ({@link Redrives}).
+     *
+     * @throws ApiException ExecutionNotRedrivable with AWS's reason
+     */
+    ObjectNode redrive(Request request) {
+        String arn = request.requiredString("executionArn");
+        request.optionalString("clientToken", 64);
+        StoredExecution stored = requireStored(arn);
+        StateMachineRecord machine = machines.find(stored.stateMachineArn);
+        Instant now = clock.instant();
+        synchronized (this) {
+            String reason = live.containsKey(arn) ? "Execution is RUNNING and cannot be redriven."
+                    : Redrives.notRedrivableReason(stored, machine != null, now);
+            if (reason != null) {
+                throw new ApiException("ExecutionNotRedrivable", "Execution '" + arn + "' cannot be redriven: " + reason);
+            }
+            java.util.List<HistoryEvent> made = new ArrayList<>();
+            store.replay(stored).forEachRemaining(made::add);
+            int count = stored.eventCount();
+            int redriveCount = stored.redriveCount() + 1;
+            ObjectNode details = JsonNodeFactory.instance.objectNode().put("redriveCount", redriveCount);
+            store.event(stored, new HistoryEvent(count + 1L, count, now, "ExecutionRedriven",
+                    "executionRedrivenEventDetails", () -> details));
+            long cut = Redrives.cut(made);
+            store.redriven(stored, new RedriveSegment(count + 1L, cut, count + 1L - cut, redriveCount, now));
+            await(store.durable(), STOP_WAIT);
+            try {
+                resume(stored, machine.tasks());
+            } catch (RuntimeException e) {
+                endUnresumable(stored, "States.Runtime", "The execution could not be redriven: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
+        }
+        return JsonNodeFactory.instance.objectNode().put("redriveDate", EpochSeconds.of(now));
     }
 
     /** Writes the end; the execution shows it, and leaves the live map, once it is durable. */
@@ -247,7 +305,8 @@ final class Executions implements AutoCloseable {
         }
         try {
             // Partial mocks, as Step Functions Local: a state the test case does not mock calls its service.
-            return new MockTaskInvoker(mockConfig, machine.name(), testCase, machine.tasks());
+            // A mocked state answers with its mock (a callback one too, as Step Functions Local's do).
+            return new MockTaskInvoker(mockConfig, machine.name(), testCase, integrations.apply(machine.tasks()));
         } catch (IllegalArgumentException e) {
             throw ApiException.validation(e.getMessage());
         }
@@ -258,12 +317,23 @@ final class Executions implements AutoCloseable {
     }
 
     ObjectNode describe(Request request) {
-        return ExecutionJson.described(require(request.requiredString("executionArn")));
+        StoredExecution stored = requireStored(request.requiredString("executionArn"));
+        ObjectNode described = ExecutionJson.startedBy(ExecutionJson.described(store.record(stored)), stored);
+        ExecutionJson.redrive(described, stored);
+        if (!stored.executionArn.contains(":express:")) {
+            String reason = live.containsKey(stored.executionArn) ? "Execution is RUNNING and cannot be redriven."
+                    : Redrives.notRedrivableReason(stored, machines.find(stored.stateMachineArn) != null, clock.instant());
+            described.put("redriveStatus", reason == null ? "REDRIVABLE" : "NOT_REDRIVABLE");
+            if (reason != null) {
+                described.put("redriveStatusReason", reason);
+            }
+        }
+        return described;
     }
 
     ObjectNode describeStateMachineFor(Request request) {
         StoredExecution stored = requireStored(request.requiredString("executionArn"));
-        return machines.describeFor(store.record(stored), store.definitionText(stored));
+        return ExecutionJson.startedBy(machines.describeFor(store.record(stored), store.definitionText(stored)), stored);
     }
 
     private ExecutionRecord require(String arn) {
@@ -294,17 +364,26 @@ final class Executions implements AutoCloseable {
     }
 
     ObjectNode list(Request request) {
-        String machineArn = request.requiredString("stateMachineArn");
+        String listedArn = request.requiredString("stateMachineArn");
+        String machineArn = versioned == null ? listedArn : machines.arns().qualified(listedArn).machineArn();
         machines.require(machineArn);
+        java.util.function.Predicate<StoredExecution> startedBy =
+                versioned == null ? execution -> true : versioned.startedBy(listedArn);
         String status = request.optionalEnum("statusFilter", STATUSES);
+        String redriveFilter = request.optionalEnum("redriveFilter", List.of("REDRIVEN", "NOT_REDRIVEN"));
+        if (redriveFilter != null) {
+            boolean redriven = "REDRIVEN".equals(redriveFilter);
+            startedBy = startedBy.and(execution -> (execution.redriveCount() > 0) == redriven);
+        }
         int max = request.maxResults();
-        String scope = "ListExecutions:" + machineArn + ":" + status;
+        String scope = "ListExecutions:" + listedArn + ":" + status + ":" + redriveFilter;
         long before = PageToken.decode(scope, request.optionalString("nextToken"));
-        List<ExecutionStore.Listed> rows = store.executions(machineArn, status, before, max);
+        List<ExecutionStore.Listed> rows = store.executions(machineArn, status, startedBy, before, max);
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ArrayNode items = response.putArray("executions");
         for (int i = 0; i < Math.min(max, rows.size()); i++) {
-            items.add(ExecutionJson.listItem(rows.get(i).record()));
+            items.add(ExecutionJson.redrive(ExecutionJson.startedBy(ExecutionJson.listItem(rows.get(i).record()),
+                    rows.get(i).stored()), rows.get(i).stored()));
         }
         if (rows.size() > max) {
             response.put("nextToken", PageToken.encode(scope, rows.get(max - 1).position()));
@@ -386,7 +465,7 @@ final class Executions implements AutoCloseable {
                 : new ExecutionIdentity(stored.stateMachineArn, machines.arns().stateMachineName(stored.stateMachineArn),
                         stored.executionArn, name, machines.arns().defaultRole());
         TaskInvoker tasks = stored.testCase != null && machine != null ? mockTasks(machine, stored.testCase)
-                : machine != null ? machine.tasks() : defaultTasks;
+                : integrations.apply(machine != null ? machine.tasks() : defaultTasks);
         JsonNode input = JsonText.parse(store.input(stored), "InvalidExecutionInput", "");
         LiveExecution execution = new LiveExecution(stored, input, false);
         live.put(stored.executionArn, execution);

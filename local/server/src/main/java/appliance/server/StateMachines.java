@@ -73,7 +73,7 @@ final class StateMachines {
     }
 
     /** Waits until a change is on disk: the API answers a change only once it is durable. */
-    private static void durable(java.util.concurrent.CompletableFuture<Void> written) {
+    static void durable(java.util.concurrent.CompletableFuture<Void> written) {
         try {
             written.get(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -62,6 +62,10 @@ public final class StepFunctionsServer implements AutoCloseable {
     private final TaskInvoker defaultTasks;
     private final ReadyGate ready = new ReadyGate();
     private final InFlightExchanges inFlight = new InFlightExchanges();
+    private final Activities activities;
+    private final Callbacks callbacks;
+    private final NestedExecutions nested;
+    private final VersionedMachines versioned;
 
     private StepFunctionsServer(ServerOptions options, HttpServer http, ExecutionStore store,
             RealTimeScheduler scheduler, StateMachines machines, Executions executions, TaskInvoker defaultTasks,
@@ -72,6 +76,13 @@ public final class StepFunctionsServer implements AutoCloseable {
         this.machines = machines;
         this.executions = executions;
         this.defaultTasks = defaultTasks;
+        TaskTokens tokens = new TaskTokens();
+        this.activities = new Activities(store, machines.arns(), tokens, clock);
+        this.callbacks = new Callbacks(tokens, store::durable);
+        this.nested = new NestedExecutions(executions, machines.arns());
+        executions.addListener(tokens);
+        executions.addListener(nested);
+        executions.integrate(new ServerIntegrations(activities, callbacks, nested)::around);
         this.requestThreads = Executors.newFixedThreadPool(32, daemon("sfn-http"));
         // Callers of StartSyncExecution wait here, not on the request threads: every other action keeps answering.
         this.waitingThreads = new ThreadPoolExecutor(0, MAX_WAITING_SYNC_CALLS, 30, TimeUnit.SECONDS,
@@ -79,8 +90,12 @@ public final class StepFunctionsServer implements AutoCloseable {
         HostCheck hosts = new HostCheck(options.host(), options.allowedHosts());
         // The web debugger's pages share "/" with the API (GET for pages, POST for actions); SNS and
         // EventBridge share it too (ProtocolDispatch tells the services apart).
-        AwsJsonHandler api = new AwsJsonHandler(actions(new TestStates(defaultTasks, clock, options.region(), options.account())),
-                Set.of("StartSyncExecution"), inFlight.counting(waitingThreads));
+        this.versioned = new VersionedMachines(store, machines, arn -> activities.find(arn) != null, clock);
+        executions.resolveVersionsWith(versioned);
+        activities.keepTagsIn(versioned.tags());
+        AwsJsonHandler api = new AwsJsonHandler(
+                actions(new TestStates(defaultTasks, clock, options.region(), options.account()), versioned),
+                Set.of("StartSyncExecution", "GetActivityTask"), inFlight.counting(waitingThreads));
         this.services = new ProtocolDispatch(new WebPages(api));
         http.createContext("/", services).getFilters().addAll(List.of(inFlight, hosts, ready));
         http.createContext("/debug/", new DebugEndpoints(machines, executions, options.mockConfig(), options.samples()))
@@ -158,7 +173,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         }
     }
 
-    private Map<String, Function<Request, ObjectNode>> actions(TestStates testStates) {
+    private Map<String, Function<Request, ObjectNode>> actions(TestStates testStates, VersionedMachines versioned) {
         Map<String, Function<Request, ObjectNode>> actions = new LinkedHashMap<>();
         actions.put("CreateStateMachine", machines::create);
         actions.put("UpdateStateMachine", machines::update);
@@ -174,6 +189,17 @@ public final class StepFunctionsServer implements AutoCloseable {
         actions.put("ListExecutions", executions::list);
         actions.put("GetExecutionHistory", executions::history);
         actions.put("TestState", testStates::test);
+        actions.put("SendTaskSuccess", callbacks::sendTaskSuccess);
+        actions.put("SendTaskFailure", callbacks::sendTaskFailure);
+        actions.put("SendTaskHeartbeat", callbacks::sendTaskHeartbeat);
+        actions.put("CreateActivity", activities::create);
+        actions.put("DescribeActivity", activities::describe);
+        actions.put("ListActivities", activities::list);
+        actions.put("DeleteActivity", activities::delete);
+        actions.put("GetActivityTask", activities::getActivityTask);
+        // Versions, aliases and tags; Create/Update/Describe/DeleteStateMachine replaced by ones that know them.
+        actions.putAll(versioned.actions());
+        actions.put("RedriveExecution", executions::redrive);
         return actions;
     }
 
@@ -187,6 +213,17 @@ public final class StepFunctionsServer implements AutoCloseable {
      */
     public String registerStateMachine(String name, String definition, String type, TaskInvoker tasks) {
         return machines.register(name, definition, type, tasks).arn();
+    }
+
+    /**
+     * Publishes a version of the machine's current definition (or finds the one published of it) and
+     * points the alias at it, creating the alias if needed: what SAM's {@code AutoPublishAlias} deploys.
+     *
+     * @return the alias's ARN
+     * @throws ApiException as PublishStateMachineVersion and CreateStateMachineAlias answer
+     */
+    public String publishAlias(String stateMachineArn, String aliasName) {
+        return versioned.publishAlias(stateMachineArn, aliasName);
     }
 
     /**
@@ -236,6 +273,16 @@ public final class StepFunctionsServer implements AutoCloseable {
         executions.addListener(listener);
     }
 
+    /** How long GetActivityTask waits for a task: AWS's 60 s unless set (tests set a short one). */
+    void activityPollLimit(java.time.Duration limit) {
+        activities.pollLimit(limit);
+    }
+
+    /** The tags CreateActivity gave an activity (empty when there is none): for ListTagsForResource. */
+    public Map<String, String> activityTags(String activityArn) {
+        return activities.tags(activityArn);
+    }
+
     /** The port the server listens on (the one chosen when the options asked for 0). */
     public int port() {
         return http.getAddress().getPort();
@@ -264,6 +311,7 @@ public final class StepFunctionsServer implements AutoCloseable {
         // Executions first: a StartSyncExecution caller still waiting gets its answer, and the port closes
         // once the answers in flight are written (waiting for them at most 2 s).
         executions.close();
+        nested.close();
         try {
             inFlight.awaitNone(Duration.ofSeconds(2));
         } catch (InterruptedException e) {

@@ -23,6 +23,9 @@ final class StoredExecution {
     final String testCase;
     /** Started by StartSyncExecution. */
     final boolean sync;
+    /** The version (and alias) ARN it was started by; null when started by the machine's own ARN. */
+    private volatile String versionArn;
+    private volatile String aliasArn;
     private String status = "RUNNING";
     private Instant stopDate;
     private long endOffset = -1;
@@ -41,6 +44,45 @@ final class StoredExecution {
         this.seed = seed;
         this.testCase = testCase;
         this.sync = sync;
+    }
+
+    void startedBy(String version, String alias) {
+        this.versionArn = version;
+        this.aliasArn = alias;
+    }
+
+    String versionArn() {
+        return versionArn;
+    }
+
+    String aliasArn() {
+        return aliasArn;
+    }
+
+    /** Its redrives, oldest first (an execution never redriven has none). */
+    private java.util.List<RedriveSegment> redrives = java.util.List.of();
+
+    /** Redriven: it runs again, its end is to come. */
+    synchronized void redriven(RedriveSegment redrive) {
+        java.util.List<RedriveSegment> more = new java.util.ArrayList<>(redrives);
+        more.add(redrive);
+        redrives = java.util.List.copyOf(more);
+        status = "RUNNING";
+        stopDate = null;
+        endOffset = -1;
+    }
+
+    synchronized java.util.List<RedriveSegment> redrives() {
+        return redrives;
+    }
+
+    synchronized int redriveCount() {
+        return redrives.size();
+    }
+
+    /** The last redrive's time, or null. */
+    synchronized Instant redriveDate() {
+        return redrives.isEmpty() ? null : redrives.get(redrives.size() - 1).date();
     }
 
     synchronized void addEvent(long offset) {

@@ -31,6 +31,8 @@ import java.util.SplittableRandom;
 final class TestStates {
 
     private static final String DEFAULT_NAME = "TestState";
+    /** The Pass that assigns the request's variables before the tested state runs in the engine. */
+    private static final String VARIABLES_STATE = "TestState.Variables";
     private static final List<String> LEVELS = List.of("INFO", "DEBUG", "TRACE");
 
     private final TaskInvoker tasks;
@@ -51,6 +53,9 @@ final class TestStates {
         String stateName = request.optionalString("stateName");
         String level = request.optionalEnum("inspectionLevel", LEVELS);
         String inputText = request.optionalString("input");
+        request.optionalString("roleArn");
+        request.optionalBoolean("revealSecrets", false);
+        TestStateOptions options = TestStateOptions.read(request);
         JsonNode definition = JsonText.parse(definitionText, "InvalidDefinition",
                 "Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: ");
         JsonNode input = JsonText.parse(inputText == null ? "{}" : inputText, "InvalidExecutionInput",
@@ -60,8 +65,48 @@ final class TestStates {
         if (stateJson == null || !stateJson.isObject()) {
             throw ApiException.validation("The definition has no state named '" + stateName + "'");
         }
-        StateMachineDefinition machine = StateMachines.compile(Json.compact(alone(name, (ObjectNode) stateJson)));
-        TestedTask task = new TestedTask(name, mockOf(request.get("mock")), tasks);
+        ObjectNode alone = alone(name, (ObjectNode) stateJson);
+        if (stateName != null && definition.has("QueryLanguage")) {
+            alone.set("QueryLanguage", definition.get("QueryLanguage")); // the state's language is the machine's
+        }
+        State state = StateMachines.compile(Json.compact(alone)).state(name);
+        TestStateChecks.check(state, (ObjectNode) stateJson, options);
+        ObjectNode context = TestStateChecks.context(name, input, options.context(), clock);
+
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        ObjectNode inspection;
+        if (options.mocked() && MockedStateRun.applies(state)) {
+            inspection = new MockedStateRun(state, (ObjectNode) stateJson, options, context).run(input, response);
+        } else {
+            if (options.mocked() && !(state instanceof appliance.engine.definition.TaskState)) {
+                // A mocked JSONata Map or Parallel: a Task with its output processing and error handling
+                // stands in, answered by the mock, so its iterations or branches are not run.
+                ((ObjectNode) alone.get("States")).set(name, mockedStandIn((ObjectNode) stateJson));
+            }
+            inspection = run(alone, name, state, input, options, context, response);
+        }
+        if ("DEBUG".equals(level) || "TRACE".equals(level)) {
+            response.set("inspectionData", inspection);
+        }
+        return response;
+    }
+
+    /**
+     * Runs the state in the engine (states a mock does not stand in for, and unmocked tasks): the request's
+     * variables are assigned by a Pass before it; an error of its task is answered by {@link TestedError}.
+     */
+    private ObjectNode run(ObjectNode alone, String name, State state, JsonNode input, TestStateOptions options,
+            ObjectNode context, ObjectNode response) {
+        if (options.variables() != null && !options.variables().isEmpty()) {
+            ObjectNode setup = ((ObjectNode) alone.get("States")).putObject(VARIABLES_STATE);
+            setup.put("Type", "Pass");
+            setup.set("Assign", options.variables());
+            setup.put("Next", name);
+            alone.put("StartAt", VARIABLES_STATE);
+        }
+        StateMachineDefinition machine = StateMachines.compile(Json.compact(alone));
+        TestedTask task = new TestedTask(name, options.mocked()
+                ? new TestedTask.Mock(options.mockResult(), options.mockError(), options.mockCause()) : null, tasks);
 
         VirtualTimeScheduler virtualTime = new VirtualTimeScheduler(clock.instant());
         Execution execution = new Engine(virtualTime, task, new SplittableRandom())
@@ -70,30 +115,46 @@ final class TestStates {
         ExecutionResult result = execution.result().toCompletableFuture().getNow(
                 new ExecutionResult(ExecutionStatus.FAILED, null, "States.Runtime", "The state did not finish"));
 
-        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        java.util.Map<String, JsonNode> variables = new java.util.LinkedHashMap<>();
+        if (options.variables() != null) {
+            options.variables().fields().forEachRemaining(field -> variables.put(field.getKey(), field.getValue()));
+        }
+        ObjectNode inspection = ProcessingSteps.of(state, input, context, variables::get, task.firstResult());
         List<HistoryEvent> history = execution.history();
         HistoryEvent exited = lastExit(history, name);
-        if (task.retried()) {
-            response.put("status", "RETRIABLE");
-            putErrorAndCause(response, task.firstError(), task.firstCause());
+        if (task.firstError() != null) {
+            TestedError.answer(state, task.firstError(), task.firstCause(), input, context, variables,
+                    options.retrierRetryCount(), response, inspection);
         } else if (exited != null) {
-            response.put("status", task.firstError() != null ? "CAUGHT_ERROR" : "SUCCEEDED");
+            response.put("status", "SUCCEEDED");
             response.put("output", exited.details().path("output").asText());
             String next = nextEntered(history, exited);
             if (next != null) {
                 response.put("nextState", next);
             }
-            if (task.firstError() != null) {
-                putErrorAndCause(response, task.firstError(), task.firstCause());
-            }
         } else {
             response.put("status", "FAILED");
             putErrorAndCause(response, result.error(), result.cause());
         }
-        if ("DEBUG".equals(level) || "TRACE".equals(level)) {
-            response.set("inspectionData", inspection(machine.state(name), input, task));
+        if (!variables.isEmpty()) {
+            ObjectNode json = JsonNodeFactory.instance.objectNode();
+            variables.forEach(json::set);
+            inspection.put("variables", Json.compact(json));
         }
-        return response;
+        return inspection;
+    }
+
+    /** A Task in place of a mocked Map or Parallel: the same Output, Assign, Retry, Catch and transition. */
+    private static ObjectNode mockedStandIn(ObjectNode state) {
+        ObjectNode task = JsonNodeFactory.instance.objectNode();
+        task.put("Type", "Task");
+        task.put("Resource", "arn:aws:states:::teststate:mocked");
+        for (String field : List.of("QueryLanguage", "Output", "Assign", "Retry", "Catch", "Next", "End", "Comment")) {
+            if (state.has(field)) {
+                task.set(field, state.get(field));
+            }
+        }
+        return task;
     }
 
     /** The state alone in a machine, with a Succeed placeholder for each state it can move to. */
@@ -124,24 +185,6 @@ final class TestStates {
         }
     }
 
-    private static TestedTask.Mock mockOf(JsonNode mock) {
-        if (mock == null || mock.isNull()) {
-            return null;
-        }
-        if (mock.hasNonNull("result") && mock.hasNonNull("errorOutput")) {
-            throw ApiException.validation("A mock has either a result or an errorOutput, not both");
-        }
-        if (mock.hasNonNull("result")) {
-            return new TestedTask.Mock(JsonText.parse(mock.get("result").asText(), "ValidationException",
-                    "The mock result is not JSON: '"), null, null);
-        }
-        JsonNode error = mock.path("errorOutput");
-        if (!error.hasNonNull("error")) {
-            throw ApiException.validation("A mock needs a result or an errorOutput with an error");
-        }
-        return new TestedTask.Mock(null, error.get("error").asText(), error.path("cause").asText(null));
-    }
-
     private static HistoryEvent lastExit(List<HistoryEvent> history, String name) {
         HistoryEvent found = null;
         for (HistoryEvent event : history) {
@@ -168,12 +211,5 @@ final class TestStates {
         if (cause != null) {
             response.put("cause", cause);
         }
-    }
-
-    /** Each step of the input and output processing, as far as it gets; a step that fails ends the list. */
-    private static ObjectNode inspection(State state, JsonNode input, TestedTask task) {
-        ObjectNode context = JsonNodeFactory.instance.objectNode();
-        context.putObject("State").put("Name", state.name());
-        return ProcessingSteps.of(state, input, context, null, task.firstResult());
     }
 }

@@ -7,7 +7,10 @@
  * <p>Actions: CreateStateMachine, UpdateStateMachine, DescribeStateMachine, ListStateMachines,
  * DeleteStateMachine, ValidateStateMachineDefinition, StartExecution, StartSyncExecution,
  * DescribeExecution, DescribeStateMachineForExecution, StopExecution, ListExecutions,
- * GetExecutionHistory, TestState. Errors are HTTP 400 with {@code __type}
+ * GetExecutionHistory, TestState; SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat ({@link
+ * appliance.server.Callbacks}); CreateActivity, DescribeActivity, ListActivities, DeleteActivity,
+ * GetActivityTask ({@link appliance.server.Activities}); {@code states:startExecution} Task states run
+ * on this server ({@link appliance.server.NestedExecutions}). Errors are HTTP 400 with {@code __type}
  * {@code com.amazonaws.swf.service.v2.model#<Code>}, a {@code message}, and the
  * {@code X-Amzn-ErrorType} header: the SDKs raise their modelled exception of that code.
  *
@@ -17,6 +20,9 @@
  *       is a record of its own, and a change is answered only once it is on disk (group commit). Each
  *       history event is written as the engine makes it; a task is called only once the events before
  *       it are on disk.</li>
+ *   <li>Task tokens are not written: a callback or activity task waiting at a restart waits again under
+ *       the same token (the engine draws it from the execution's seeded randomness), after its service
+ *       is called again. SendTaskSuccess and SendTaskFailure answer once the event they made is on disk.</li>
  *   <li>When the server stops, or crashes, Standard executions still running stay RUNNING and resume at
  *       the next start from their history (the engine's {@code appliance.engine.replay.Replay}); a task
  *       in flight is called again. Asynchronous Express executions run again from their start (AWS runs

@@ -152,6 +152,23 @@ class WebDebuggerBrowserTest {
     }
 
     @Test
+    void the_state_panel_tests_a_visit_again_with_test_state() {
+        startFromTheForm("PresetEndedEarly", "retested");
+        await().until(ExpectedConditions.textToBe(By.cssSelector("#execution-status .badge"), "SUCCEEDED"));
+        click(stateLocator("Classify cook"));
+        await().until(ExpectedConditions.textToBe(By.id("state-name"), "Classify cook"));
+
+        click(By.id("test-state-button"));
+
+        await().until(ExpectedConditions.textToBe(By.cssSelector("#test-state-status .badge"), "SUCCEEDED"));
+        assertThat(browser.findElement(By.id("test-state-next")).getText()).isEqualTo("Did the cook end early?");
+        String output = browser.findElement(By.cssSelector("#test-state-result [data-test-step='output'] pre"))
+                .getDomProperty("textContent");
+        assertThat(output).as("the recorded result, through the state's processing again")
+                .isEqualToIgnoringWhitespace(step("output"));
+    }
+
+    @Test
     void a_caught_error_shows_the_state_as_caught_with_its_error_and_the_execution_failing_later() throws IOException {
         startFromTheForm("NotificationFailed", "refused");
 

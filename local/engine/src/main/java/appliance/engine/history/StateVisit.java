@@ -19,7 +19,7 @@ import java.util.List;
  * @param succeededLast whether its last success ({@code TaskSucceeded}, {@code MapStateSucceeded}, ...) came
  *                      after its last failure
  * @param attempts      how often its task was scheduled (0 for states without a task)
- * @param taskResult    its last {@code TaskSucceeded} / {@code LambdaFunctionSucceeded} event; null if none
+ * @param taskResult    its last {@code TaskSucceeded} / {@code LambdaFunctionSucceeded} / {@code ActivitySucceeded} event; null if none
  * @param executionEnd  the execution's end event when the execution has ended; null while it runs
  */
 public record StateVisit(String name, String type, HistoryEvent entered, HistoryEvent exited, List<HistoryEvent> events,

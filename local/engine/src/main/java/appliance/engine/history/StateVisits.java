@@ -22,9 +22,10 @@ import java.util.function.Predicate;
 public final class StateVisits {
 
     private static final Set<String> SUCCESS_TYPES =
-            Set.of("TaskSucceeded", "LambdaFunctionSucceeded", "ParallelStateSucceeded", "MapStateSucceeded");
-    private static final Set<String> RESULT_TYPES = Set.of("TaskSucceeded", "LambdaFunctionSucceeded");
-    private static final Set<String> ATTEMPT_TYPES = Set.of("TaskScheduled", "LambdaFunctionScheduled");
+            Set.of("TaskSucceeded", "LambdaFunctionSucceeded", "ActivitySucceeded", "ParallelStateSucceeded",
+                    "MapStateSucceeded");
+    private static final Set<String> RESULT_TYPES = Set.of("TaskSucceeded", "LambdaFunctionSucceeded", "ActivitySucceeded");
+    private static final Set<String> ATTEMPT_TYPES = Set.of("TaskScheduled", "LambdaFunctionScheduled", "ActivityScheduled");
     private static final Set<String> EXECUTION_ENDS =
             Set.of("ExecutionSucceeded", "ExecutionFailed", "ExecutionTimedOut", "ExecutionAborted");
 

@@ -1,6 +1,8 @@
 package appliance.engine.replay;
 
 import appliance.engine.task.TaskInvoker;
+import appliance.engine.task.TaskProgress;
+import appliance.engine.task.TaskRequest;
 import appliance.engine.time.Scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -14,7 +16,8 @@ import java.util.concurrent.CompletionStage;
  * only when the execution has nothing left to do, one input at a time, and the execution then runs
  * until it has nothing left to do again. The order of its steps then depends only on the order of its
  * inputs, which its history records (each input's first event), so a {@link Replay} that gives the
- * recorded inputs in the recorded order makes the very same history. (Without the gate an answer that
+ * recorded inputs in the recorded order makes the very same history. A task's progress (TaskSubmitted,
+ * ActivityStarted) is an input too. (Without the gate an answer that
  * arrives while steps are queued runs between them, in an order the history does not keep.)
  *
  * <p>Time stands still while the execution works on one input: every reading of the clock until it has
@@ -64,7 +67,7 @@ final class InputGate implements Scheduler {
             CompletableFuture<JsonNode> gatedAnswer = new CompletableFuture<>();
             CompletionStage<JsonNode> answer;
             try {
-                answer = tasks.invoke(request);
+                answer = tasks.invoke(withGatedProgress(request));
             } catch (RuntimeException e) {
                 answer = CompletableFuture.failedFuture(e);
             }
@@ -80,6 +83,28 @@ final class InputGate implements Scheduler {
             })));
             return gatedAnswer;
         };
+    }
+
+    /** A task's progress (TaskSubmitted, ActivityStarted) comes from outside too: it is an input as well. */
+    private TaskRequest withGatedProgress(TaskRequest request) {
+        TaskProgress progress = request.progress();
+        return new TaskRequest(request.resource(), request.parameters(), request.stateName(), request.context(),
+                request.executionArn(), request.attempt(), request.heartbeat(), new TaskProgress() {
+                    @Override
+                    public void submitted(JsonNode response) {
+                        deliver(new Input(() -> progress.submitted(response)));
+                    }
+
+                    @Override
+                    public void started(String workerName) {
+                        deliver(new Input(() -> progress.started(workerName)));
+                    }
+
+                    @Override
+                    public void whenTimedOut(Runnable action) {
+                        progress.whenTimedOut(action);
+                    }
+                });
     }
 
     private void deliver(Input input) {

@@ -31,8 +31,10 @@ import java.util.random.RandomGenerator;
 public final class Replay {
 
     private static final Set<String> TASK_ANSWERS = Set.of("TaskSucceeded", "TaskFailed",
-            "LambdaFunctionSucceeded", "LambdaFunctionFailed");
-    private static final Set<String> TASK_TIMEOUTS = Set.of("TaskTimedOut", "LambdaFunctionTimedOut");
+            "LambdaFunctionSucceeded", "LambdaFunctionFailed", "ActivitySucceeded", "ActivityFailed");
+    private static final Set<String> TASK_TIMEOUTS = Set.of("TaskTimedOut", "LambdaFunctionTimedOut", "ActivityTimedOut");
+    /** What a task in flight reported before it answered. */
+    private static final Set<String> TASK_PROGRESS = Set.of("TaskSubmitted", "ActivityStarted");
 
     private Replay() {
     }
@@ -93,8 +95,12 @@ public final class Replay {
         if (TASK_ANSWERS.contains(type)) {
             return tasks.answer(next.previousEventId(), next);
         }
+        if (TASK_PROGRESS.contains(type)) {
+            return tasks.progress(next.previousEventId(), next);
+        }
         if (TASK_TIMEOUTS.contains(type)) {
-            tasks.forget(next.previousEventId());
+            // The timer was set after the task started, before any progress event the timeout follows.
+            return scheduler.fire(tasks.forget(next.previousEventId()));
         }
         if ("ExecutionAborted".equals(type)) {
             ObjectNode details = next.details();

@@ -28,6 +28,8 @@ final class ReplayTasks implements TaskInvoker {
 
     private final TaskInvoker live;
     private final Map<Long, Pending> pending = new LinkedHashMap<>();
+    /** A call's progress events (TaskSubmitted, ActivityStarted), by id, to the id the call is held under. */
+    private final Map<Long, Long> progressed = new java.util.HashMap<>();
     private volatile boolean isLive;
     private long latestEventId;
 
@@ -60,7 +62,7 @@ final class ReplayTasks implements TaskInvoker {
     boolean answer(long afterEventId, HistoryEvent recorded) {
         Pending call;
         synchronized (this) {
-            call = pending.remove(afterEventId);
+            call = pending.remove(heldUnder(afterEventId));
         }
         if (call == null) {
             return false;
@@ -76,9 +78,45 @@ final class ReplayTasks implements TaskInvoker {
         return true;
     }
 
-    /** The call made after {@code afterEventId} timed out in the original run: it is not made again. */
-    synchronized void forget(long afterEventId) {
-        pending.remove(afterEventId);
+    /**
+     * The call made after {@code afterEventId} timed out in the original run: it is not made again.
+     *
+     * @return the id the call was held under (its timers were set after that event)
+     */
+    synchronized long forget(long afterEventId) {
+        long key = heldUnder(afterEventId);
+        pending.remove(key);
+        return key;
+    }
+
+    /**
+     * Gives the call made after {@code afterEventId} its recorded progress (a TaskSubmitted or an
+     * ActivityStarted): the execution records it again, and the call's answer, recorded after it, finds it.
+     *
+     * @return false when no call waits there
+     */
+    boolean progress(long afterEventId, HistoryEvent recorded) {
+        Pending call;
+        synchronized (this) {
+            long key = heldUnder(afterEventId);
+            call = pending.get(key);
+            if (call == null) {
+                return false;
+            }
+            progressed.put(recorded.id(), key);
+        }
+        ObjectNode details = recorded.details();
+        if ("ActivityStarted".equals(recorded.type())) {
+            JsonNode worker = details == null ? null : details.get("workerName");
+            call.request.progress().started(worker == null || worker.isNull() ? null : worker.asText());
+        } else {
+            call.request.progress().submitted(parse(details == null ? "null" : details.path("output").asText("null")));
+        }
+        return true;
+    }
+
+    private long heldUnder(long eventId) {
+        return progressed.getOrDefault(eventId, eventId);
     }
 
     /** Makes, for real, the calls that were in flight when the history ends. */

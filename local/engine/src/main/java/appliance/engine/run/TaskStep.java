@@ -8,6 +8,7 @@ import appliance.engine.error.StatesFailure;
 import appliance.engine.jsonata.JsonataTemplate;
 import appliance.engine.path.PathNotFound;
 import appliance.engine.path.ReferencePath;
+import appliance.engine.task.TaskProgress;
 import appliance.engine.task.TaskRequest;
 import appliance.engine.task.TaskResource;
 import appliance.engine.time.Scheduler;
@@ -20,8 +21,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Task: hands the effective input to the task invoker and waits, holding no thread, for its answer or
- * for TimeoutSeconds. A Lambda function named directly records {@code LambdaFunction*} events; every
- * other resource {@code Task*} events, as AWS does.
+ * for TimeoutSeconds. A Lambda function named directly records {@code LambdaFunction*} events, an
+ * activity {@code Activity*} events (ActivityStarted when a worker takes it), every other resource
+ * {@code Task*} events, with TaskSubmitted when a callback or job integration reports its service call
+ * returned, as AWS does. Callback and activity tasks get a task token ({@code $$.Task.Token}).
  */
 final class TaskStep {
 
@@ -29,13 +32,13 @@ final class TaskStep {
     }
 
     static void run(StateRun run, TaskState state) {
-        if (state.resource().endsWith(".waitForTaskToken")) {
+        TaskResource resource = TaskResource.of(state.resource());
+        if (resource.callback() || resource.activity()) {
             run.issueTaskToken();
         }
         JsonNode input = run.effectiveInput();
         Integer timeout = seconds(run, state.timeoutSeconds(), state.timeoutSecondsPath(), input, "TimeoutSeconds");
         Integer heartbeat = seconds(run, state.heartbeatSeconds(), state.heartbeatSecondsPath(), input, "HeartbeatSeconds");
-        TaskResource resource = TaskResource.of(state.resource());
         BranchRun branch = run.branch;
         if (resource.lambdaFunction()) {
             branch.record("LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", () -> {
@@ -49,6 +52,21 @@ final class TaskStep {
                 return details;
             });
             branch.record("LambdaFunctionStarted", null, null);
+        } else if (resource.activity()) {
+            // An activity task starts when a worker takes it (ActivityStarted, from the task's progress).
+            branch.record("ActivityScheduled", "activityScheduledEventDetails", () -> {
+                ObjectNode details = JsonNodeFactory.instance.objectNode();
+                details.put("resource", resource.arn());
+                details.put("input", Json.compact(input));
+                details.set("inputDetails", Details.notTruncated());
+                if (timeout != null) {
+                    details.put("timeoutInSeconds", timeout);
+                }
+                if (heartbeat != null) {
+                    details.put("heartbeatInSeconds", heartbeat);
+                }
+                return details;
+            });
         } else {
             branch.record("TaskScheduled", "taskScheduledEventDetails", () -> {
                 ObjectNode details = serviceDetails(resource);
@@ -77,7 +95,7 @@ final class TaskStep {
         try {
             answer = branch.execution.tasks.invoke(new TaskRequest(state.resource(), input, state.name(),
                     run.context(), branch.execution.identity().executionArn(), run.retryCount(),
-                    () -> branch.execution.steps.execute(attempt::beat)));
+                    () -> branch.execution.steps.execute(attempt::beat), attempt.progress()));
         } catch (RuntimeException e) {
             answer = java.util.concurrent.CompletableFuture.failedFuture(e);
         }
@@ -125,6 +143,12 @@ final class TaskStep {
         return (int) value;
     }
 
+    /** Runs work on the execution's step thread. */
+    @FunctionalInterface
+    private interface StepThread {
+        void run(Runnable work);
+    }
+
     /** One try of the task: the first of its answer or its timeout wins. */
     private static final class Attempt {
         private final StateRun run;
@@ -134,11 +158,63 @@ final class TaskStep {
         private Integer heartbeatSeconds;
         private Scheduler.Cancellable heartbeatTimer;
         private boolean settled;
+        private boolean submitted;
+        private boolean started;
+        /** Completed when the task times out: what the invoker asked to run then (TaskProgress.whenTimedOut). */
+        private final java.util.concurrent.CompletableFuture<Void> timedOutActions = new java.util.concurrent.CompletableFuture<>();
 
         Attempt(StateRun run, TaskState state, TaskResource resource) {
             this.run = run;
             this.state = state;
             this.resource = resource;
+        }
+
+        /** The task's progress, recorded on the execution's step thread, once each, while the task is awaited. */
+        TaskProgress progress() {
+            StepThread steps = run.branch.execution.steps::execute;
+            return new TaskProgress() {
+                @Override
+                public void submitted(JsonNode response) {
+                    steps.run(() -> recordSubmitted(response));
+                }
+
+                @Override
+                public void started(String workerName) {
+                    steps.run(() -> recordStarted(workerName));
+                }
+
+                @Override
+                public void whenTimedOut(Runnable action) {
+                    timedOutActions.thenRun(action);
+                }
+            };
+        }
+
+        private void recordSubmitted(JsonNode response) {
+            if (settled || submitted || resource.lambdaFunction() || resource.activity()) {
+                return;
+            }
+            submitted = true;
+            run.guarded(() -> run.branch.record("TaskSubmitted", "taskSubmittedEventDetails", () -> {
+                ObjectNode details = serviceDetails(resource);
+                details.put("output", Json.compact(response == null ? JsonNodeFactory.instance.nullNode() : response));
+                details.set("outputDetails", Details.notTruncated());
+                return details;
+            }));
+        }
+
+        private void recordStarted(String workerName) {
+            if (settled || started || !resource.activity()) {
+                return;
+            }
+            started = true;
+            run.guarded(() -> run.branch.record("ActivityStarted", "activityStartedEventDetails", () -> {
+                ObjectNode details = JsonNodeFactory.instance.objectNode();
+                if (workerName != null) {
+                    details.put("workerName", workerName);
+                }
+                return details;
+            }));
         }
 
         void answered(JsonNode result, Throwable error) {
@@ -184,20 +260,19 @@ final class TaskStep {
             }
             settled = true;
             cancelTimers();
+            // The task's answer is no longer awaited: its invoker may let go of it (a task token now times out).
+            timedOutActions.complete(null);
             run.guarded(() -> {
-                ObjectNode details = resource.lambdaFunction() ? JsonNodeFactory.instance.objectNode() : serviceDetails(resource);
+                ObjectNode details = ownDetails();
                 details.put("error", error);
-                run.branch.record(resource.lambdaFunction() ? "LambdaFunctionTimedOut" : "TaskTimedOut",
-                        resource.lambdaFunction() ? "lambdaFunctionTimedOutEventDetails" : "taskTimedOutEventDetails", () -> details);
+                run.branch.record(prefix() + "TimedOut", detailsName("TimedOut"), () -> details);
                 run.fail(new StatesFailure(error, null));
             });
         }
 
         private void succeeded(JsonNode result) {
-            run.branch.record(resource.lambdaFunction() ? "LambdaFunctionSucceeded" : "TaskSucceeded",
-                    resource.lambdaFunction() ? "lambdaFunctionSucceededEventDetails" : "taskSucceededEventDetails", () -> {
-                        ObjectNode details = resource.lambdaFunction()
-                                ? JsonNodeFactory.instance.objectNode() : serviceDetails(resource);
+            run.branch.record(prefix() + "Succeeded", detailsName("Succeeded"), () -> {
+                        ObjectNode details = ownDetails();
                         details.put("output", Json.compact(result));
                         details.set("outputDetails", Details.notTruncated());
                         return details;
@@ -206,11 +281,26 @@ final class TaskStep {
         }
 
         private void failed(StatesFailure failure) {
-            ObjectNode details = resource.lambdaFunction() ? JsonNodeFactory.instance.objectNode() : serviceDetails(resource);
+            ObjectNode details = ownDetails();
             Details.putErrorAndCause(details, failure.error(), failure.cause());
-            run.branch.record(resource.lambdaFunction() ? "LambdaFunctionFailed" : "TaskFailed",
-                    resource.lambdaFunction() ? "lambdaFunctionFailedEventDetails" : "taskFailedEventDetails", () -> details);
+            run.branch.record(prefix() + "Failed", detailsName("Failed"), () -> details);
             run.fail(failure);
+        }
+
+        /** AWS names a task's events by what it calls: LambdaFunction*, Activity* or Task*. */
+        private String prefix() {
+            return resource.lambdaFunction() ? "LambdaFunction" : resource.activity() ? "Activity" : "Task";
+        }
+
+        private String detailsName(String outcome) {
+            String prefix = prefix();
+            return Character.toLowerCase(prefix.charAt(0)) + prefix.substring(1) + outcome + "EventDetails";
+        }
+
+        /** Task* events name the service and resource; Lambda and activity events do not. */
+        private ObjectNode ownDetails() {
+            return resource.lambdaFunction() || resource.activity()
+                    ? JsonNodeFactory.instance.objectNode() : serviceDetails(resource);
         }
 
         private static StatesFailure asFailure(Throwable error) {

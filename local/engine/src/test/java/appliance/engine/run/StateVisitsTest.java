@@ -41,6 +41,20 @@ class StateVisitsTest {
     }
 
     @Test
+    void an_activity_retried_after_a_failure_counts_its_attempts_and_keeps_its_result() {
+        harness.tasks(request -> request.attempt() == 0
+                ? CompletableFuture.failedFuture(new StatesFailure("Worker.Lost", "gone"))
+                : CompletableFuture.completedFuture(Harness.json("{\"ok\":true}")));
+        var ended = harness.run("""
+                {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:us-east-1:123456789012:activity:Review",
+                  "Retry":[{"ErrorEquals":["Worker.Lost"],"IntervalSeconds":1}],"End":true}}}""", "{}");
+        StateVisit activity = StateVisits.of(ended.history()).get(0);
+        assertThat(activity.status()).isEqualTo(StateVisit.Status.SUCCEEDED);
+        assertThat(activity.retries()).isEqualTo(1);
+        assertThat(activity.taskResult().type()).isEqualTo("ActivitySucceeded");
+    }
+
+    @Test
     void map_events_belong_to_the_map_and_an_iteration_s_fail_state_fails() {
         var ended = harness.run("""
                 {"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":1,"End":true,

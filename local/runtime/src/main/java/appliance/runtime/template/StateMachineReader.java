@@ -20,6 +20,9 @@ final class StateMachineReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TYPES = List.of("STANDARD", "EXPRESS");
     private static final List<String> LEVELS = List.of("ALL", "ERROR", "FATAL", "OFF");
+    /** Step Functions' alias names (an all-digit name would read as a version number). */
+    private static final java.util.regex.Pattern ALIAS_NAME =
+            java.util.regex.Pattern.compile("(?=.*[a-zA-Z_.-])[a-zA-Z0-9_.-]{1,80}");
 
     private StateMachineReader() {
     }
@@ -59,10 +62,15 @@ final class StateMachineReader {
         if (level.isPresent() && !LEVELS.contains(level.get())) {
             throw new TemplateException(owner + ": property Logging.Level must be one of " + LEVELS + ", got " + level.get());
         }
+        Optional<String> alias = properties.optionalText("AutoPublishAlias");
+        if (alias.isPresent() && !ALIAS_NAME.matcher(alias.get()).matches()) {
+            throw new TemplateException(owner + ": property AutoPublishAlias must be 1 to 80 letters, digits, '_', '-'"
+                    + " or '.', not all digits; got " + alias.get());
+        }
         LocalResources.Identity identity = references.identity(resource.logicalId(), owner);
         return new StateMachineResource(resource.logicalId(), identity.attributes().get("Name").asText(), identity.ref().asText(), type,
                 definition, file, substitutions, level, logging.booleanOr("IncludeExecutionData", false),
-                properties.nested("Tracing").booleanOr("Enabled", false), FunctionReader.events(properties));
+                properties.nested("Tracing").booleanOr("Enabled", false), FunctionReader.events(properties), alias);
     }
 
     private static String readFile(Path path, String source) {

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param definition       the ASL definition as JSON text, every {@code ${Name}} substituted
  * @param definitionFile   the DefinitionUri file, absolute; empty for an inline Definition
  * @param loggingLevel     Logging.Level (ALL, ERROR, FATAL, OFF); empty without Logging
+ * @param autoPublishAlias SAM's AutoPublishAlias: the alias that routes to a version published of each
+ *                         definition; empty without it
  */
 public record StateMachineResource(
         String logicalId,
@@ -26,7 +28,8 @@ public record StateMachineResource(
         Optional<String> loggingLevel,
         boolean includeExecutionData,
         boolean tracingEnabled,
-        Map<String, FunctionResource.ResourceEvent> events) {
+        Map<String, FunctionResource.ResourceEvent> events,
+        Optional<String> autoPublishAlias) {
 
     public StateMachineResource {
         definitionSubstitutions = Collections.unmodifiableMap(new LinkedHashMap<>(definitionSubstitutions));

@@ -303,4 +303,12 @@ class TemplateErrorsTest {
         assertThatThrownBy(() -> SamTemplate.load(folder.resolve("missing.yaml")))
                 .isInstanceOf(TemplateException.class).hasMessageStartingWith("Template ").hasMessageContaining("cannot be read (NoSuchFileException");
     }
+
+    @Test
+    void an_auto_publish_alias_that_reads_as_a_version_number_is_refused() {
+        String yaml = HEADER + "Resources:\n  Machine:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+                + "      AutoPublishAlias: \"42\"\n      Definition: {StartAt: P, States: {P: {Type: Pass, End: true}}}\n";
+        assertThat(errorOf(yaml)).isEqualTo("Resource Machine: property AutoPublishAlias must be 1 to 80 letters, digits,"
+                + " '_', '-' or '.', not all digits; got 42");
+    }
 }

@@ -319,7 +319,23 @@ function renderStatePanel() {
   view.visitIndex = Math.min(view.visitIndex, Math.max(0, visits.length - 1));
   Panels.renderState($("state-panel"), {
     name: view.selectedState, visits, visitIndex: view.visitIndex, definition: view.definition, events: view.events,
+    machineDefinition: view.machine ? view.machine.definition : null,
   });
+}
+
+/** Runs TestState on the selected state with the open visit's recorded input (and result or error as the mock). */
+async function testSelectedState() {
+  const visit = visitsOf(view.selectedState)[view.visitIndex];
+  const request = Panels.testStateRequest(view.machine ? view.machine.definition : null, view.definition,
+    view.selectedState, visit);
+  const result = $("test-state-result");
+  if (!request || !result) return;
+  result.textContent = "Testing\u2026";
+  try {
+    Panels.renderTestResult(result, await Api.sfn("TestState", request));
+  } catch (e) {
+    result.innerHTML = `<section class="error-box" id="test-state-error">${Format.escape(e.message)}</section>`;
+  }
 }
 
 function renderEventTable() {
@@ -415,6 +431,10 @@ function wire() {
     await loadExecutions();
   }));
   $("state-panel").addEventListener("click", event => {
+    if (event.target.closest("#test-state-button")) {
+      guarded(testSelectedState);
+      return;
+    }
     const button = event.target.closest("button[data-visit]");
     if (!button) return;
     view.visitIndex = Number(button.dataset.visit);

@@ -87,6 +87,11 @@ const Panels = (() => {
       if ((type === "Parallel" || type === "Map") && steps.result === undefined) {
         html += `<p class="hint">Its result is the array of the ${type === "Map" ? "iterations'" : "branches'"} outputs: click the states inside to see them.</p>`;
       }
+      if (testStateRequest(view.machineDefinition, definition, name, visit)) {
+        html += `<section class="test-state"><button type="button" id="test-state-button">Test this state</button>
+          <span class="hint">TestState on this visit's input${["Task", "Map", "Parallel"].includes(type) ? ", its recorded result or error as the mock" : ""}</span>
+          <div id="test-state-result"></div></section>`;
+      }
       const own = new Set(visit.eventIds);
       html += `<h3 class="sub">Events</h3><ol class="visit-events">` + events.filter(e => own.has(e.id)).map(e =>
         `<li><span class="event-id">#${e.id}</span> ${Format.escape(e.type)}</li>`).join("") + `</ol>`;
@@ -95,6 +100,55 @@ const Panels = (() => {
       html += `<details class="definition"><summary>Definition</summary><pre>${Format.json(stateJson)}</pre></details>`;
     }
     panel.innerHTML = html;
+  }
+
+  /**
+   * The TestState request that tests a visit of a state again: its recorded input and, for a Task, Map
+   * or Parallel, its recorded result (or error, with the retries it had) as the mock, so nothing is
+   * called. A state of the machine's top level is tested by name in the whole definition; one inside a
+   * Parallel or Map alone. Null when the visit cannot be tested (a Map or Parallel with nothing recorded).
+   */
+  function testStateRequest(machineDefinitionText, definition, name, visit) {
+    const stateJson = stateDefinition(definition, name);
+    if (!stateJson || !visit) return null;
+    const request = { input: visit.input === undefined ? "{}" : visit.input, inspectionLevel: "DEBUG" };
+    if (definition.States && definition.States[name] && machineDefinitionText) {
+      request.definition = machineDefinitionText;
+      request.stateName = name;
+    } else {
+      request.definition = JSON.stringify(stateJson);
+    }
+    if (["Task", "Map", "Parallel"].includes(stateJson.Type)) {
+      const result = visit.steps ? visit.steps.result : undefined;
+      if (visit.error) {
+        request.mock = { errorOutput: { error: visit.error, cause: visit.cause || "" } };
+        if (visit.retries) request.stateConfiguration = { retrierRetryCount: visit.retries };
+      } else if (result !== undefined) {
+        request.mock = { result, fieldValidationMode: "NONE" };
+      } else if (stateJson.Type !== "Task") {
+        return null;
+      }
+    }
+    return request;
+  }
+
+  /** TestState's answer: its status, next state, output or error, and each inspected step. */
+  function renderTestResult(element, response) {
+    let html = `<p id="test-state-status">${Format.badge(response.status)}` +
+      (response.nextState ? ` next: <strong id="test-state-next">${Format.escape(response.nextState)}</strong>` : "") + `</p>`;
+    if (response.error) {
+      html += `<section class="error-box"><strong>${Format.escape(response.error)}</strong>` +
+        (response.cause ? `<pre>${Format.json(response.cause)}</pre>` : "") + `</section>`;
+    }
+    const data = response.inspectionData || {};
+    for (const [key, value] of Object.entries(data)) {
+      html += `<section class="step" data-test-step="${Format.escape(key)}"><h3>${Format.escape(key)}</h3>` +
+        `<pre>${Format.json(value)}</pre></section>`;
+    }
+    if (response.output !== undefined) {
+      html += `<section class="step" data-test-step="output"><h3>Output</h3><pre>${Format.json(response.output)}</pre></section>`;
+    }
+    element.innerHTML = html;
   }
 
   function normalized(text) {
@@ -151,5 +205,5 @@ const Panels = (() => {
     return copy;
   }
 
-  return { renderState, renderEvents };
+  return { renderState, renderEvents, testStateRequest, renderTestResult };
 })();
