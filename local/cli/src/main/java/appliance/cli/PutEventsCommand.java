@@ -54,7 +54,8 @@ final class PutEventsCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (LocalApplication application = LocalApplication.start(templateOptions.load(), runtimeOptions.localOptions())) {
+        try (ApplicationEndpoint endpoint = runtimeOptions.start(runtimeOptions.load(templateOptions))) {
+            LocalApplication application = endpoint.application();
             LocalApplication.PutEventsResult result = application.putEvents(entries);
             application.runUntilIdle();
             out.println(result.outcome().toAwsResponse().toPrettyString());

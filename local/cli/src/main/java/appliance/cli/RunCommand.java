@@ -71,13 +71,15 @@ final class RunCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new UserError("no event: name event files (or - for standard input), for example events/preset-ended-early.json");
         }
-        SamTemplate template = templateOptions.load();
+        SamTemplate template = runtimeOptions.load(templateOptions);
         String bareEventsGoTo = bareEventTarget(template);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunReportPrinter printer = new RunReportPrinter(out, json);
         RunTally tally = new RunTally();
-        try (LocalApplication application = LocalApplication.start(template, runtimeOptions.localOptions())) {
+        // The application behind the one local endpoint, which the starter function's SfnClient reaches.
+        try (ApplicationEndpoint endpoint = runtimeOptions.start(template)) {
+            LocalApplication application = endpoint.application();
             for (int i = 0; i < files.size(); i++) {
                 String file = files.get(i);
                 try {

@@ -1,6 +1,5 @@
 package appliance.cli;
 
-import appliance.engine.task.mock.MockConfig;
 import appliance.runtime.app.LocalOptions;
 import appliance.runtime.lambda.LambdaConfigurationException;
 import appliance.runtime.lambda.LambdaIsolation;
@@ -14,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
@@ -37,8 +35,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serves the Step Functions API (and SNS and EventBridge) on localhost until stopped.")
 public final class ServeCommand implements Callable<Integer> {
-
-    static final String DEFAULT_MOCK_CONFIG = "statemachine/test/MockConfigFile.json";
 
     @Spec
     private CommandSpec spec;
@@ -85,7 +81,7 @@ public final class ServeCommand implements Callable<Integer> {
      * the project bin/appliance runs in) when there is one; else none: an empty one.
      */
     SamTemplate template() {
-        TemplateSettings deployed = templateSettings();
+        TemplateSettings deployed = settings.templateSettings();
         boolean named = spec.commandLine().getParseResult() != null
                 && spec.commandLine().getParseResult().hasMatchedOption("--template");
         if (noTemplate || (!named && !Files.isRegularFile(ProjectFiles.resolve(templateOptions.template)))) {
@@ -94,47 +90,20 @@ public final class ServeCommand implements Callable<Integer> {
         return templateOptions.load(deployed);
     }
 
-    private TemplateSettings templateSettings() {
-        TemplateSettings defaults = TemplateSettings.defaults();
-        String account = settings.accountId();
-        String region = settings.region();
-        return new TemplateSettings(defaults.stackName(), region == null ? defaults.region() : region,
-                account == null ? defaults.accountId() : account, Map.of());
-    }
-
     /** The server's options for serving {@code template}, as the command line and the environment give them. */
     ServerOptions options(SamTemplate template) {
         boolean empty = template.resources().isEmpty();
         Path database = storage.inMemory ? null
                 : storage.database != null ? Path.of(storage.database)
                 : empty ? null : ServerOptions.defaultDatabase(ProjectFiles.root());
-        return new ServerOptions(host, port, database, mockConfig(template), template.baseDirectory().resolve("events"),
+        return new ServerOptions(host, port, database, settings.mockConfig(template.baseDirectory()), template.baseDirectory().resolve("events"),
                 settings.waitTimeScale()).withAllowedHosts(allowedHosts)
                 .withIdentity(template.settings().region(), template.settings().accountId());
     }
 
-    /** SFN_MOCK_CONFIG or --mock-config; else the project's statemachine/test/MockConfigFile.json, as {@code test} reads it. */
-    private MockConfig mockConfig(SamTemplate template) {
-        String file = settings.mockConfigFile();
-        if (file == null) {
-            Path projects = template.baseDirectory().resolve(DEFAULT_MOCK_CONFIG);
-            if (!Files.isRegularFile(projects)) {
-                return null;
-            }
-            file = projects.toString();
-        }
-        try {
-            return MockConfig.parse(JsonFiles.read(file));
-        } catch (IllegalArgumentException e) {
-            throw new UserError("the mock configuration " + file + " (SFN_MOCK_CONFIG / --mock-config): " + e.getMessage());
-        }
-    }
-
     /** Starts the server with the template's state machines, functions and topics behind it. */
     TemplateServer start(ServerOptions options, SamTemplate template) {
-        LocalOptions local = LocalOptions.defaults().withEndpoints(settings.hybridEndpoints())
-                .withServices(settings.serviceEndpoints(null))
-                .withIsolation(RuntimeOptions.isolation(isolation, LambdaIsolation.PROCESS));
+        LocalOptions local = settings.localOptions(RuntimeOptions.isolation(isolation, LambdaIsolation.PROCESS));
         try {
             return TemplateServer.start(options, template, local, Clock.systemUTC());
         } catch (UncheckedIOException | TemplateException | LambdaConfigurationException e) {

@@ -1,9 +1,15 @@
 package appliance.cli;
 
+import appliance.engine.task.mock.MockConfig;
+import appliance.runtime.app.LocalOptions;
 import appliance.runtime.hybrid.HybridEndpoints;
 import appliance.runtime.hybrid.InvalidEndpointException;
 import appliance.runtime.hybrid.ServiceEndpoints;
+import appliance.runtime.lambda.LambdaIsolation;
+import appliance.runtime.template.TemplateSettings;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +26,9 @@ import software.amazon.awssdk.regions.Region;
  * and {@code --endpoint SERVICE=URL} for any other {@code aws-sdk:SERVICE} integration.
  */
 final class StepFunctionsLocalSettings {
+
+    /** The project's mock configuration, which {@code test} reads and the servers use unless told otherwise. */
+    static final String DEFAULT_MOCK_CONFIG = "statemachine/test/MockConfigFile.json";
 
     /** One endpoint setting: the aws-sdk service name, the variable, and the options. */
     private record EndpointSetting(String service, String variable, String option) {
@@ -151,6 +160,45 @@ final class StepFunctionsLocalSettings {
     /** The mock configuration file as given (option, then SFN_MOCK_CONFIG); null when not given. */
     String mockConfigFile() {
         return setting(mockConfig, "SFN_MOCK_CONFIG");
+    }
+
+    /**
+     * SFN_MOCK_CONFIG or --mock-config; else the project's statemachine/test/MockConfigFile.json, as {@code test}
+     * reads it; null when there is neither.
+     */
+    MockConfig mockConfig(Path projectRoot) {
+        String file = mockConfigFile();
+        if (file == null) {
+            Path projects = projectRoot.resolve(DEFAULT_MOCK_CONFIG);
+            if (!Files.isRegularFile(projects)) {
+                return null;
+            }
+            file = projects.toString();
+        }
+        try {
+            return MockConfig.parse(JsonFiles.read(file));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("the mock configuration " + file + " (SFN_MOCK_CONFIG / --mock-config): " + e.getMessage());
+        }
+    }
+
+    /** Where the template is "deployed": AWS_ACCOUNT_ID and AWS_DEFAULT_REGION, else Step Functions Local's. */
+    TemplateSettings templateSettings() {
+        TemplateSettings defaults = TemplateSettings.defaults();
+        String accountId = accountId();
+        String regionName = region();
+        return new TemplateSettings(defaults.stackName(), regionName == null ? defaults.region() : regionName,
+                accountId == null ? defaults.accountId() : accountId, Map.of());
+    }
+
+    /**
+     * The options of the application behind a server: the Lambda and SNS endpoints, the other integrations'
+     * endpoints, and where functions run. states:startExecution goes to the server unless
+     * STEP_FUNCTIONS_ENDPOINT says otherwise (the server adds its own endpoint once it listens).
+     */
+    LocalOptions localOptions(LambdaIsolation isolation) {
+        return LocalOptions.defaults().withEndpoints(hybridEndpoints()).withServices(serviceEndpoints(null))
+                .withIsolation(isolation);
     }
 
     /** The Lambda and SNS endpoints, which replace the in-process functions and the template's topics. */

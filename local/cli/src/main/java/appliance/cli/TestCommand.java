@@ -41,6 +41,12 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     TemplateOptions templateOptions = new TemplateOptions();
 
+    /**
+     * Only AWS_ACCOUNT_ID and AWS_DEFAULT_REGION are read from it (the test cases' executions are named in
+     * them, as Step Functions Local names them); its options are serve's, run's and put-events'.
+     */
+    StepFunctionsLocalSettings identity = new StepFunctionsLocalSettings();
+
     @Option(names = "--test-case", paramLabel = "NAME", description = "Run only this test case.")
     String onlyTestCase;
 
@@ -57,7 +63,7 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SamTemplate template = templateOptions.load();
+        SamTemplate template = templateOptions.load(identity.templateSettings());
         StateMachineResource machine = stateMachine(template);
         Path projectRoot = template.baseDirectory();
         StateMachineDefinition definition;
@@ -87,7 +93,8 @@ final class TestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        MockTestRunner runner = new MockTestRunner(definition, machine.name(), mocks, Clock.systemUTC().instant(), new SecureRandom());
+        MockTestRunner runner = new MockTestRunner(definition, machine.name(), template.settings().region(),
+                template.settings().accountId(), mocks, Clock.systemUTC().instant(), new SecureRandom());
         PrintWriter out = spec.commandLine().getOut();
         int width = cases.stream().mapToInt(testCase -> testCase.name().length()).max().orElse(10);
         int passed = 0;

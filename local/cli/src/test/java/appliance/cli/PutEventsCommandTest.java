@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** bin/appliance put-events: entries matched by the template's EventBridge rule start the workflow. */
@@ -32,6 +33,27 @@ class PutEventsCommandTest {
                 .containsExactly("EARLY_END_PRESET", "COMPLETED");
         // The rule passes the whole event: the state machine's input is EventBridge's envelope.
         assertThat(executions.get(0).at("/states/0/summary").asText()).contains("\"detail-type\":\"Cook Ended\"");
+    }
+
+    @Test
+    void aws_account_id_and_aws_default_region_name_the_executions_the_rule_starts() throws Exception {
+        CommandRun run = CommandRun.withEnvironment(Map.of("AWS_ACCOUNT_ID", "111122223333", "AWS_DEFAULT_REGION", "eu-west-1"),
+                "put-events", "--json", "--template", project("template.yaml"), project("events/put-events/cook-ended-entries.json"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> executions = run.out().lines().filter(line -> line.startsWith("{\"event\"") || line.contains("\"executionArn\""))
+                .toList();
+        assertThat(executions).hasSize(2).allSatisfy(line ->
+                assertThat(line).contains("\"executionArn\":\"arn:aws:states:eu-west-1:111122223333:execution:CookWorkflow:"));
+    }
+
+    @Test
+    void a_bad_endpoint_variable_is_refused_naming_it() {
+        CommandRun run = CommandRun.withEnvironment(Map.of("LAMBDA_ENDPOINT", "localhost:3001"),
+                "put-events", "--template", project("template.yaml"), project("events/put-events/cook-ended-entries.json"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("LAMBDA_ENDPOINT");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -94,6 +95,26 @@ class RunCommandTest {
         // The starter names the execution after the SNS message id of the delivery.
         String messageId = execution.at("/published/0/messageId").asText();
         assertThat(execution.get("executionArn").asText()).endsWith(":" + messageId);
+    }
+
+    @Test
+    void aws_account_id_and_aws_default_region_name_what_the_starter_starts_through_the_local_endpoint() throws Exception {
+        CommandRun run = CommandRun.withEnvironment(Map.of("AWS_ACCOUNT_ID", "111122223333", "AWS_DEFAULT_REGION", "eu-west-1"),
+                "run", "--json", "--template", project("template.yaml"), project("events/sns-custom-ended-early.json"));
+
+        JsonNode execution = onlyExecution(run);
+        assertThat(execution.get("status").asText()).isEqualTo("SUCCEEDED");
+        // The starter function's SfnClient started it on the in-memory server, which named it in that account.
+        assertThat(execution.get("executionArn").asText()).startsWith("arn:aws:states:eu-west-1:111122223333:execution:CookWorkflow:");
+        assertThat(execution.at("/deliveries/0/topicArn").asText()).isEqualTo("arn:aws:sns:eu-west-1:111122223333:CookEventsIngestTopic");
+    }
+
+    @Test
+    void a_step_functions_local_option_is_taken_in_its_own_spelling() {
+        CommandRun run = run("-waitTimeScale", "fast", project("events/preset-ended-early.json"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("WAIT_TIME_SCALE / --wait-time-scale must be a number");
     }
 
     @Test

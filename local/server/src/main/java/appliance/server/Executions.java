@@ -64,6 +64,8 @@ final class Executions implements AutoCloseable {
     private volatile boolean closing;
     /** What every execution's engine gets: where its DISTRIBUTED Maps' Map Runs and S3 objects go. */
     private volatile UnaryOperator<Engine> engineSetup = UnaryOperator.identity();
+    /** Runs StartExecution's executions of some machines instead of this server (null: none). */
+    private volatile ExecutionStarter starter;
     /** The Task resources the server answers itself (callbacks, activities, nested executions), around a machine's tasks. */
     private volatile java.util.function.UnaryOperator<TaskInvoker> integrations = java.util.function.UnaryOperator.identity();
     /** Resolves version and alias ARNs (null: only machine ARNs start executions). */
@@ -96,15 +98,29 @@ final class Executions implements AutoCloseable {
     }
 
     ObjectNode start(Request request) {
-        LiveExecution execution = begin(request, false);
+        Checked checked = check(request, false);
+        ExecutionIdentity identity = identity(checked.machine(), checked.arn(), checked.name());
+        ExecutionStarter elsewhere = starter;
+        Instant startedElsewhere = elsewhere == null ? null : elsewhere.start(identity, checked.input(), checked.tasks());
         ObjectNode response = JsonNodeFactory.instance.objectNode();
+        if (startedElsewhere != null) {
+            response.put("executionArn", identity.executionArn());
+            response.put("startDate", EpochSeconds.of(startedElsewhere));
+            return response;
+        }
+        LiveExecution execution = begin(checked, false);
         response.put("executionArn", execution.stored.executionArn);
         response.put("startDate", EpochSeconds.of(execution.stored.startDate));
         return response;
     }
 
+    /** StartExecution hands the executions {@code elsewhere} takes to it, once it has checked the request. */
+    void startWith(ExecutionStarter elsewhere) {
+        this.starter = elsewhere;
+    }
+
     ObjectNode startSync(Request request) {
-        LiveExecution execution = begin(request, true);
+        LiveExecution execution = begin(check(request, true), true);
         ExecutionRecord finished = await(execution.persisted, SYNC_LIMIT);
         ObjectNode response = ExecutionJson.described(finished);
         if ("ABORTED".equals(finished.status())) {
@@ -118,7 +134,13 @@ final class Executions implements AutoCloseable {
         return response;
     }
 
-    private LiveExecution begin(Request request, boolean sync) {
+    /** A start request as checked: what StartExecution would run, and under which ARN. */
+    private record Checked(StartTarget resolved, StateMachineRecord machine, String name, String inputText, JsonNode input,
+            String testCase, TaskInvoker tasks, String arn) {
+    }
+
+    /** StartExecution's and StartSyncExecution's checks, with AWS's errors. */
+    private Checked check(Request request, boolean sync) {
         String target = request.requiredString("stateMachineArn");
         String testCase = null;
         int hash = target.indexOf('#');
@@ -148,6 +170,18 @@ final class Executions implements AutoCloseable {
         JsonNode input = JsonText.parse(inputText, "InvalidExecutionInput", "Invalid State Machine Execution Input: '");
         TaskInvoker tasks = testCase == null ? integrations.apply(machine.tasks()) : mockTasks(machine, testCase);
         String arn = machines.arns().execution(machine.name(), name, machine.express());
+        return new Checked(resolved, machine, name, inputText, input, testCase, tasks, arn);
+    }
+
+    private LiveExecution begin(Checked checked, boolean sync) {
+        StartTarget resolved = checked.resolved();
+        StateMachineRecord machine = checked.machine();
+        String name = checked.name();
+        String inputText = checked.inputText();
+        JsonNode input = checked.input();
+        String testCase = checked.testCase();
+        TaskInvoker tasks = checked.tasks();
+        String arn = checked.arn();
         if (closing) {
             throw new ApiException("ServiceUnavailable", "The local Step Functions server is stopping");
         }

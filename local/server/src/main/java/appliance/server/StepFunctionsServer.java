@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +65,7 @@ public final class StepFunctionsServer implements AutoCloseable {
     private final ProtocolDispatch services;
     private final TaskInvoker defaultTasks;
     private final ReadyGate ready = new ReadyGate();
+    private final InFlightExchanges inFlight = new InFlightExchanges();
     private final Activities activities;
     private final Callbacks callbacks;
     private final NestedExecutions nested;
@@ -97,13 +99,14 @@ public final class StepFunctionsServer implements AutoCloseable {
         this.versioned = new VersionedMachines(store, machines, arn -> activities.find(arn) != null, clock);
         executions.resolveVersionsWith(versioned);
         activities.keepTagsIn(versioned.tags());
-        AwsJsonHandler api = new AwsJsonHandler(actions(new TestStates(defaultTasks, clock), versioned),
-                Set.of("StartSyncExecution", "GetActivityTask"), waitingThreads);
+        AwsJsonHandler api = new AwsJsonHandler(
+                actions(new TestStates(defaultTasks, clock, options.region(), options.account()), versioned),
+                Set.of("StartSyncExecution", "GetActivityTask"), inFlight.counting(waitingThreads));
         this.services = new ProtocolDispatch(new WebPages(api));
-        http.createContext("/", services).getFilters().addAll(List.of(hosts, ready));
+        http.createContext("/", services).getFilters().addAll(List.of(inFlight, hosts, ready));
         http.createContext("/debug/", new DebugEndpoints(machines, executions, options.mockConfig(), options.samples(),
                 mapRuns))
-                .getFilters().addAll(List.of(hosts, ready));
+                .getFilters().addAll(List.of(inFlight, hosts, ready));
         http.setExecutor(requestThreads);
         http.start();
     }
@@ -259,6 +262,14 @@ public final class StepFunctionsServer implements AutoCloseable {
         return executions.start(new Request(request)).get("executionArn").asText();
     }
 
+    /**
+     * StartExecution hands the executions {@code starter} takes to it, after the server's own checks:
+     * for an owner that runs its machines' executions itself ({@code run}, in virtual time).
+     */
+    public void startExecutionsWith(ExecutionStarter starter) {
+        executions.startWith(starter);
+    }
+
     /** SNS's API (query protocol) on this server's port, over {@code topics}: Publish, CreateTopic, ListTopics, ... */
     public void serveSns(SnsTopics topics) {
         services.register("sns", new SnsQueryHandler(topics));
@@ -313,10 +324,15 @@ public final class StepFunctionsServer implements AutoCloseable {
     @Override
     public void close() {
         // Executions first: a StartSyncExecution caller still waiting gets its answer, and the port closes
-        // once the answers in flight are written (stop waits for the exchanges, at most 2 s).
+        // once the answers in flight are written (waiting for them at most 2 s).
         executions.close();
         nested.close();
-        http.stop(2);
+        try {
+            inFlight.awaitNone(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.stop(0);
         requestThreads.shutdownNow();
         waitingThreads.shutdownNow();
         scheduler.close();

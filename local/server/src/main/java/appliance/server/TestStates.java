@@ -37,10 +37,15 @@ final class TestStates {
 
     private final TaskInvoker tasks;
     private final Clock clock;
+    /** The server's region and account: the test's execution is named in them, as its other executions are. */
+    private final String region;
+    private final String account;
 
-    TestStates(TaskInvoker tasks, Clock clock) {
+    TestStates(TaskInvoker tasks, Clock clock, String region, String account) {
         this.tasks = tasks;
         this.clock = clock;
+        this.region = region;
+        this.account = account;
     }
 
     ObjectNode test(Request request) {
@@ -108,7 +113,7 @@ final class TestStates {
 
         VirtualTimeScheduler virtualTime = new VirtualTimeScheduler(clock.instant());
         Execution execution = new Engine(virtualTime, task, new SplittableRandom())
-                .start(machine, input, ExecutionIdentity.local("TestState", "test"), null);
+                .start(machine, input, ExecutionIdentity.in(region, account, "TestState", "test"), null);
         virtualTime.runUntilIdle();
         ExecutionResult result = execution.result().toCompletableFuture().getNow(
                 new ExecutionResult(ExecutionStatus.FAILED, null, "States.Runtime", "The state did not finish"));

@@ -26,6 +26,18 @@ class AccountIdentityTest {
     }
 
     @Test
+    void test_state_names_its_execution_in_the_configured_account_and_region() {
+        ServerOptions options = ServerOptions.inMemory(0).withIdentity("eu-west-1", "111122223333");
+        try (ServerFixture fixture = new ServerFixture(options)) {
+            String output = fixture.sfn.testState(r -> r.definition(
+                    "{\"Type\":\"Pass\",\"Parameters\":{\"execution.$\":\"$$.Execution.Id\"},\"End\":true}")
+                    .input("{}")).output();
+
+            assertThat(output).contains("arn:aws:states:eu-west-1:111122223333:execution:TestState:");
+        }
+    }
+
+    @Test
     void without_a_configured_identity_the_arns_are_step_functions_locals() {
         try (ServerFixture fixture = new ServerFixture(ServerOptions.inMemory(0))) {
             assertThat(fixture.createMachine("Hello", ServerFixture.pass("{}")))

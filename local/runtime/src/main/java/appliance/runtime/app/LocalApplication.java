@@ -85,7 +85,6 @@ public final class LocalApplication implements AutoCloseable {
     private final RemoteSnsPublisher remoteSns;
     private final ServiceIntegrations serviceTasks;
     private final TaskInvoker tasks;
-    private final StartExecutionEndpoint stepFunctionsEndpoint;
 
     private LocalApplication(SamTemplate template, LocalOptions options) {
         this.template = template;
@@ -111,7 +110,6 @@ public final class LocalApplication implements AutoCloseable {
         TaskInvoker snsTasks = remoteSns != null ? remoteSns : new SnsPublishInvoker(sns, ledger, serviceTasks);
         this.tasks = new MeteredTaskInvoker(ledger, new LambdaTaskInvoker(functions, snsTasks, options.random(), scheduler::now));
         this.engine = new Engine(scheduler, tasks, options.random());
-        this.stepFunctionsEndpoint = StartExecutionEndpoint.start(this);
     }
 
     /**
@@ -126,7 +124,7 @@ public final class LocalApplication implements AutoCloseable {
             application.deployTopics();
             application.deployStateMachines();
             application.events = new EventRouter(EventRules.fromTemplate(template),
-                    new EventEnvironment(EventEnvironment.local().accountId(), EventEnvironment.local().region(),
+                    new EventEnvironment(template.settings().accountId(), template.settings().region(),
                             options.clock(), EventEnvironment::randomId));
             return application;
         } catch (RuntimeException e) {
@@ -139,8 +137,8 @@ public final class LocalApplication implements AutoCloseable {
         for (FunctionResource function : template.functions()) {
             LambdaFunctionConfig config = FunctionConfigs.of(template, function);
             Map<String, String> environment = new LinkedHashMap<>(config.environment());
-            // A function's SfnClient starts executions here, as the starter does on AWS.
-            environment.put("AWS_ENDPOINT_URL_SFN", stepFunctionsEndpoint.url());
+            // Such as AWS_ENDPOINT_URL_SFN: a function's SfnClient (the starter's) reaches the local endpoint
+            // that the command put in front of this application, as it reaches Step Functions on AWS.
             environment.putAll(options.functionEnvironment());
             lambdas.register(new LambdaFunctionConfig(config.logicalId(), config.functionName(), config.handler(),
                     config.classpath(), config.memoryMb(), config.timeoutSeconds(), environment,
@@ -227,6 +225,28 @@ public final class LocalApplication implements AutoCloseable {
         StateMachineResource machine = template.stateMachineByArn(stateMachineArn).orElseThrow();
         ExecutionIdentity identity = ExecutionIdentity.in(template.settings().region(), template.settings().accountId(),
                 machine.name(), name);
+        return start(definition, identity, input, listener, engine);
+    }
+
+    /**
+     * Starts the execution a Step Functions server in front of this application was asked for (a function's
+     * SfnClient, a states:startExecution task): named as the server named it, its Task states calling
+     * {@code tasks} (this application's {@link #taskInvoker()}, or a test case's partial mocks over them).
+     * It runs during {@link #runUntilIdle}, and is reported like any other.
+     *
+     * @return the execution; null when the state machine is not one of the template's
+     * @throws ExecutionAlreadyExistsException as {@link #startExecution(String, String, JsonNode, ExecutionListener)}
+     */
+    public Execution startExecution(ExecutionIdentity identity, JsonNode input, TaskInvoker tasks) {
+        StateMachineDefinition definition = definitions.get(identity.stateMachineArn());
+        if (definition == null) {
+            return null;
+        }
+        return start(definition, identity, input, null, tasks == this.tasks ? engine : new Engine(scheduler, tasks, options.random()));
+    }
+
+    private Execution start(StateMachineDefinition definition, ExecutionIdentity identity, JsonNode input,
+            ExecutionListener listener, Engine on) {
         synchronized (executionsByArn) {
             Started earlier = executionsByArn.get(identity.executionArn());
             if (earlier != null) {
@@ -237,7 +257,7 @@ public final class LocalApplication implements AutoCloseable {
                 throw new ExecutionAlreadyExistsException(identity.executionArn());
             }
             ledger.of(identity.executionArn());
-            Execution execution = engine.start(definition, input, identity, listener);
+            Execution execution = on.start(definition, input, identity, listener);
             executionsByArn.put(identity.executionArn(), new Started(execution, input));
             executions.add(execution);
             return execution;
@@ -433,8 +453,5 @@ public final class LocalApplication implements AutoCloseable {
             remoteSns.close();
         }
         serviceTasks.close();
-        if (stepFunctionsEndpoint != null) {
-            stepFunctionsEndpoint.close();
-        }
     }
 }

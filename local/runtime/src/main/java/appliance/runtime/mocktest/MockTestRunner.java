@@ -26,14 +26,19 @@ public final class MockTestRunner {
 
     private final StateMachineDefinition definition;
     private final String stateMachineName;
+    /** Where the executions are named: the configured region and account (Step Functions Local's AWS_DEFAULT_REGION, AWS_ACCOUNT_ID). */
+    private final String region;
+    private final String account;
     private final MockConfig mocks;
     private final Instant start;
     private final RandomGenerator random;
 
-    public MockTestRunner(StateMachineDefinition definition, String stateMachineName, MockConfig mocks, Instant start,
-                          RandomGenerator random) {
+    public MockTestRunner(StateMachineDefinition definition, String stateMachineName, String region, String account,
+                          MockConfig mocks, Instant start, RandomGenerator random) {
         this.definition = definition;
         this.stateMachineName = stateMachineName;
+        this.region = region;
+        this.account = account;
         this.mocks = mocks;
         this.start = start;
         this.random = random;
@@ -44,7 +49,7 @@ public final class MockTestRunner {
         VirtualTimeScheduler scheduler = new VirtualTimeScheduler(start);
         Engine engine = new Engine(scheduler, new MockTaskInvoker(mocks, stateMachineName, testCase.name()), random);
         Execution execution = engine.start(definition, testCase.input(),
-                ExecutionIdentity.local(stateMachineName, testCase.name()), null);
+                ExecutionIdentity.in(region, account, stateMachineName, testCase.name()), null);
         scheduler.runUntilIdle();
         ExecutionResult result = execution.result().toCompletableFuture().getNow(ExecutionResult.running());
         List<HistoryEvent> history = execution.history();
