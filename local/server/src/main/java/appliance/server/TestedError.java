@@ -1,5 +1,6 @@
 package appliance.server;
 
+import appliance.engine.error.ErrorEquals;
 import appliance.engine.definition.Catcher;
 import appliance.engine.definition.DataFlow;
 import appliance.engine.definition.ErrorHandling;
@@ -50,7 +51,7 @@ final class TestedError {
             List<Retrier> retriers = handling.retriers();
             for (int i = 0; i < retriers.size(); i++) {
                 Retrier retrier = retriers.get(i);
-                if (matches(retrier.errorEquals(), error)) {
+                if (ErrorEquals.takes(retrier.errorEquals(), error)) {
                     if (retrierRetryCount < retrier.maxAttempts()) {
                         response.put("status", "RETRIABLE");
                         ObjectNode details = inspection.putObject("errorDetails");
@@ -64,7 +65,7 @@ final class TestedError {
             List<Catcher> catchers = handling.catchers();
             for (int i = 0; i < catchers.size(); i++) {
                 Catcher catcher = catchers.get(i);
-                if (matches(catcher.errorEquals(), error)) {
+                if (ErrorEquals.takes(catcher.errorEquals(), error)) {
                     caught(catcher, i, error, cause, input, context, variables, response, inspection);
                     return;
                 }
@@ -124,22 +125,6 @@ final class TestedError {
         return ErrorHandling.NONE;
     }
 
-    /** As the engine: States.ALL takes all but States.DataLimitExceeded; States.TaskFailed all but that and States.Timeout. */
-    static boolean matches(List<String> errorEquals, String error) {
-        for (String name : errorEquals) {
-            if (name.equals(error)) {
-                return true;
-            }
-            if (ErrorNames.ALL.equals(name) && !ErrorNames.DATA_LIMIT_EXCEEDED.equals(error)) {
-                return true;
-            }
-            if (ErrorNames.TASK_FAILED.equals(name) && !ErrorNames.DATA_LIMIT_EXCEEDED.equals(error)
-                    && !ErrorNames.TIMEOUT.equals(error)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** The variables as the engine's paths read them ({@code $name}). */
     static VariableLookup lookup(Map<String, JsonNode> variables) {

@@ -1,5 +1,6 @@
 package appliance.engine.run;
 
+import appliance.engine.error.ErrorEquals;
 import appliance.engine.definition.Catcher;
 import appliance.engine.definition.DataFlowException;
 import appliance.engine.definition.ErrorHandling;
@@ -223,7 +224,7 @@ final class StateRun {
         ErrorHandling handling = errorHandling();
         if (isCatchable(failure)) {
             for (Retrier retrier : handling.retriers()) {
-                if (matches(retrier.errorEquals(), failure.error())) {
+                if (ErrorEquals.takes(retrier.errorEquals(), failure.error())) {
                     int attempts = attemptsByRetrier.getOrDefault(retrier, 0);
                     if (attempts < retrier.maxAttempts()) {
                         attemptsByRetrier.put(retrier, attempts + 1);
@@ -236,7 +237,7 @@ final class StateRun {
             }
             recordStateFailed();
             for (Catcher catcher : handling.catchers()) {
-                if (matches(catcher.errorEquals(), failure.error())) {
+                if (ErrorEquals.takes(catcher.errorEquals(), failure.error())) {
                     try {
                         caught(catcher, failure);
                     } catch (DataFlowException e) {
@@ -299,26 +300,6 @@ final class StateRun {
         return !ErrorNames.RUNTIME.equals(failure.error());
     }
 
-    /**
-     * Whether an ErrorEquals list takes the error. States.ALL takes everything but
-     * States.DataLimitExceeded; States.TaskFailed everything but States.Timeout (as the developer guide
-     * says) and that.
-     */
-    static boolean matches(List<String> errorEquals, String error) {
-        for (String name : errorEquals) {
-            if (name.equals(error)) {
-                return true;
-            }
-            if (ErrorNames.ALL.equals(name) && !ErrorNames.DATA_LIMIT_EXCEEDED.equals(error)) {
-                return true;
-            }
-            if (ErrorNames.TASK_FAILED.equals(name) && !ErrorNames.DATA_LIMIT_EXCEEDED.equals(error)
-                    && !ErrorNames.TIMEOUT.equals(error)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** IntervalSeconds × BackoffRate^attempt, capped by MaxDelaySeconds, then FULL jitter if asked. */
     private Duration retryDelay(Retrier retrier, int attempt) {
