@@ -89,7 +89,11 @@ final class TaskStep {
         }
         if (heartbeat != null) {
             attempt.heartbeatSeconds = heartbeat;
-            attempt.beat();
+            // An activity's heartbeat clock starts when a worker takes the task (ActivityStarted): a task
+            // waiting in the queue has no worker to beat for it; TimeoutSeconds bounds that wait.
+            if (!resource.activity()) {
+                attempt.beat();
+            }
         }
         CompletionStage<JsonNode> answer;
         try {
@@ -208,6 +212,9 @@ final class TaskStep {
                 return;
             }
             started = true;
+            // Set before ActivityStarted is recorded, so the timer follows the same event as TimeoutSeconds'
+            // (the replay fires the earliest timer set after the scheduled event).
+            beat();
             run.guarded(() -> run.branch.record("ActivityStarted", "activityStartedEventDetails", () -> {
                 ObjectNode details = JsonNodeFactory.instance.objectNode();
                 if (workerName != null) {

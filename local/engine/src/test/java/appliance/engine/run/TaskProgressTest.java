@@ -103,7 +103,7 @@ class TaskProgressTest {
     }
 
     @Test
-    void an_activity_nobody_answers_times_out_and_its_invoker_hears_it() {
+    void an_activity_nobody_takes_times_out_by_its_timeout_seconds_and_its_invoker_hears_it() {
         CompletableFuture<Void> heard = new CompletableFuture<>();
         harness.tasks(request -> {
             request.progress().whenTimedOut(() -> heard.complete(null));
@@ -111,13 +111,32 @@ class TaskProgressTest {
         });
         var ended = harness.run("""
                 {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"%s","HeartbeatSeconds":5,
-                  "End":true}}}""".formatted(ACTIVITY), "{}");
+                  "TimeoutSeconds":300,"End":true}}}""".formatted(ACTIVITY), "{}");
 
-        assertThat(ended.types()).contains("ActivityTimedOut");
+        assertThat(ended.types()).contains("ActivityTimedOut").doesNotContain("ActivityStarted");
         assertThat(event(ended, "ActivityTimedOut").detailsName()).isEqualTo("activityTimedOutEventDetails");
-        assertThat(event(ended, "ActivityTimedOut").details().get("error").asText()).isEqualTo("States.HeartbeatTimeout");
-        assertThat(ended.result().error()).isEqualTo("States.HeartbeatTimeout");
+        // No worker took it, so no heartbeat was due: only TimeoutSeconds, counted from ActivityScheduled, ends it.
+        assertThat(event(ended, "ActivityTimedOut").details().get("error").asText()).isEqualTo("States.Timeout");
+        assertThat(Duration.between(event(ended, "ActivityScheduled").timestamp(),
+                event(ended, "ActivityTimedOut").timestamp())).isEqualTo(Duration.ofSeconds(300));
+        assertThat(ended.result().error()).isEqualTo("States.Timeout");
         assertThat(heard).isCompleted();
+    }
+
+    @Test
+    void an_activity_heartbeat_clock_starts_when_a_worker_takes_the_task() {
+        harness.tasks(request -> {
+            harness.scheduler.schedule(Duration.ofSeconds(100), () -> request.progress().started("late-worker"));
+            return new CompletableFuture<>();
+        });
+        var ended = harness.run("""
+                {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"%s","HeartbeatSeconds":5,
+                  "TimeoutSeconds":300,"End":true}}}""".formatted(ACTIVITY), "{}");
+
+        assertThat(ended.types()).containsSubsequence("ActivityScheduled", "ActivityStarted", "ActivityTimedOut");
+        assertThat(event(ended, "ActivityTimedOut").details().get("error").asText()).isEqualTo("States.HeartbeatTimeout");
+        assertThat(Duration.between(event(ended, "ActivityStarted").timestamp(),
+                event(ended, "ActivityTimedOut").timestamp())).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
