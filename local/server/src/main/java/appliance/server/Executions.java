@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -262,7 +263,13 @@ final class Executions implements AutoCloseable {
 
     /** A task is called only once every event before it is on disk (the flusher's thread never calls it). */
     private TaskInvoker durable(TaskInvoker tasks) {
-        return request -> store.durable().thenComposeAsync(done -> tasks.invoke(request), scheduler::execute);
+        return request -> {
+            // A task that cannot be scheduled calls nothing: the engine hears so at once (ActivityScheduleFailed).
+            CompletionStage<JsonNode> refused = tasks instanceof SchedulingInvoker scheduling
+                    ? scheduling.refusal(request) : null;
+            return refused != null ? refused
+                    : store.durable().thenComposeAsync(done -> tasks.invoke(request), scheduler::execute);
+        };
     }
 
     /** Sets what answers the resources the server itself serves, before any execution starts. */

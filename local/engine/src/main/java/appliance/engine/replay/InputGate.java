@@ -2,6 +2,7 @@ package appliance.engine.replay;
 
 import appliance.engine.task.TaskInvoker;
 import appliance.engine.task.TaskProgress;
+import appliance.engine.task.TaskScheduleFailure;
 import appliance.engine.task.TaskRequest;
 import appliance.engine.time.Scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,6 +75,11 @@ final class InputGate implements Scheduler {
             if (answer == null) {
                 return null;
             }
+            if (unscheduled(answer)) {
+                // Not an answer from outside but the call's own refusal, made at once (an activity that
+                // is not there): the step sees it as it calls, and records ActivityScheduleFailed.
+                return answer;
+            }
             answer.whenComplete((result, error) -> deliver(new Input(() -> {
                 if (error != null) {
                     gatedAnswer.completeExceptionally(error);
@@ -83,6 +89,20 @@ final class InputGate implements Scheduler {
             })));
             return gatedAnswer;
         };
+    }
+
+    private static boolean unscheduled(CompletionStage<JsonNode> answer) {
+        if (!(answer instanceof CompletableFuture<JsonNode> future) || !future.isCompletedExceptionally()) {
+            return false;
+        }
+        try {
+            future.getNow(null);
+            return false;
+        } catch (java.util.concurrent.CompletionException e) {
+            return e.getCause() instanceof TaskScheduleFailure;
+        } catch (java.util.concurrent.CancellationException e) {
+            return false;
+        }
     }
 
     /** A task's progress (TaskSubmitted, ActivityStarted) comes from outside too: it is an input as well. */

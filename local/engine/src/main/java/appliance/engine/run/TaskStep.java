@@ -11,11 +11,13 @@ import appliance.engine.path.ReferencePath;
 import appliance.engine.task.TaskProgress;
 import appliance.engine.task.TaskRequest;
 import appliance.engine.task.TaskResource;
+import appliance.engine.task.TaskScheduleFailure;
 import appliance.engine.time.Scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -40,6 +42,8 @@ final class TaskStep {
         Integer timeout = seconds(run, state.timeoutSeconds(), state.timeoutSecondsPath(), input, "TimeoutSeconds");
         Integer heartbeat = seconds(run, state.heartbeatSeconds(), state.heartbeatSecondsPath(), input, "HeartbeatSeconds");
         BranchRun branch = run.branch;
+        Attempt attempt = new Attempt(run, state, resource);
+        CompletionStage<JsonNode> scheduling = null;
         if (resource.lambdaFunction()) {
             branch.record("LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", () -> {
                 ObjectNode details = JsonNodeFactory.instance.objectNode();
@@ -53,6 +57,14 @@ final class TaskStep {
             });
             branch.record("LambdaFunctionStarted", null, null);
         } else if (resource.activity()) {
+            // The activity is asked first: one that is not there is not scheduled (ActivityScheduleFailed).
+            scheduling = invoke(run, state, input, attempt);
+            TaskScheduleFailure unscheduled = scheduleFailure(scheduling);
+            if (unscheduled != null) {
+                attempt.settled = true;
+                run.guarded(() -> attempt.scheduleFailed(unscheduled.failure()));
+                return;
+            }
             // An activity task starts when a worker takes it (ActivityStarted, from the task's progress).
             branch.record("ActivityScheduled", "activityScheduledEventDetails", () -> {
                 ObjectNode details = JsonNodeFactory.instance.objectNode();
@@ -82,7 +94,6 @@ final class TaskStep {
             });
             branch.record("TaskStarted", "taskStartedEventDetails", () -> serviceDetails(resource));
         }
-        Attempt attempt = new Attempt(run, state, resource);
         if (timeout != null) {
             attempt.timer = branch.execution.steps.schedule(Duration.ofSeconds(timeout),
                     () -> attempt.timedOut(ErrorNames.TIMEOUT));
@@ -95,19 +106,47 @@ final class TaskStep {
                 attempt.beat();
             }
         }
+        CompletionStage<JsonNode> answer = scheduling != null ? scheduling : invoke(run, state, input, attempt);
+        answer.whenComplete((result, error) -> branch.execution.steps.execute(() -> attempt.answered(result, error)));
+    }
+
+    private static CompletionStage<JsonNode> invoke(StateRun run, TaskState state, JsonNode input, Attempt attempt) {
+        BranchRun branch = run.branch;
         CompletionStage<JsonNode> answer;
         try {
             answer = branch.execution.tasks.invoke(new TaskRequest(state.resource(), input, state.name(),
                     run.context(), branch.execution.identity().executionArn(), run.retryCount(),
                     () -> branch.execution.steps.execute(attempt::beat), attempt.progress()));
         } catch (RuntimeException e) {
-            answer = java.util.concurrent.CompletableFuture.failedFuture(e);
+            answer = CompletableFuture.failedFuture(e);
         }
         if (answer == null) {
-            answer = java.util.concurrent.CompletableFuture.failedFuture(StatesFailure.runtime(
+            answer = CompletableFuture.failedFuture(StatesFailure.runtime(
                     "The task invoker gave no answer for the resource '" + state.resource() + "'"));
         }
-        answer.whenComplete((result, error) -> branch.execution.steps.execute(() -> attempt.answered(result, error)));
+        return answer;
+    }
+
+    /** The invoker's answer when it is already in, and is that the task could not be scheduled; else null. */
+    private static TaskScheduleFailure scheduleFailure(CompletionStage<JsonNode> answer) {
+        CompletableFuture<JsonNode> future = answer.toCompletableFuture();
+        if (!future.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            future.getNow(null);
+            return null;
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return unwrap(e) instanceof TaskScheduleFailure failure ? failure : null;
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static ObjectNode serviceDetails(TaskResource resource) {
@@ -165,7 +204,7 @@ final class TaskStep {
         private boolean submitted;
         private boolean started;
         /** Completed when the task times out: what the invoker asked to run then (TaskProgress.whenTimedOut). */
-        private final java.util.concurrent.CompletableFuture<Void> timedOutActions = new java.util.concurrent.CompletableFuture<>();
+        private final CompletableFuture<Void> timedOutActions = new CompletableFuture<>();
 
         Attempt(StateRun run, TaskState state, TaskResource resource) {
             this.run = run;
@@ -233,6 +272,8 @@ final class TaskStep {
             run.guarded(() -> {
                 if (error == null) {
                     succeeded(result == null ? JsonNodeFactory.instance.nullNode() : result);
+                } else if (unwrap(error) instanceof TaskScheduleFailure unscheduled && resource.activity() && !started) {
+                    scheduleFailed(unscheduled.failure());
                 } else {
                     failed(asFailure(error));
                 }
@@ -277,6 +318,15 @@ final class TaskStep {
             });
         }
 
+        /** The activity is not there: ActivityScheduleFailed with the error and cause, and the step fails. */
+        void scheduleFailed(StatesFailure failure) {
+            cancelTimers();
+            ObjectNode details = JsonNodeFactory.instance.objectNode();
+            Details.putErrorAndCause(details, failure.error(), failure.cause());
+            run.branch.record("ActivityScheduleFailed", "activityScheduleFailedEventDetails", () -> details);
+            run.fail(failure);
+        }
+
         private void succeeded(JsonNode result) {
             run.branch.record(prefix() + "Succeeded", detailsName("Succeeded"), () -> {
                         ObjectNode details = ownDetails();
@@ -311,12 +361,12 @@ final class TaskStep {
         }
 
         private static StatesFailure asFailure(Throwable error) {
-            Throwable cause = error;
-            while (cause instanceof CompletionException && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
+            Throwable cause = unwrap(error);
             if (cause instanceof StatesFailure failure) {
                 return failure;
+            }
+            if (cause instanceof TaskScheduleFailure unscheduled) {
+                return unscheduled.failure();
             }
             String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
             return new StatesFailure(ErrorNames.TASK_FAILED, message);

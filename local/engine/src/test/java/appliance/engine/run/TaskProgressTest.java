@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import appliance.engine.error.StatesFailure;
 import appliance.engine.history.HistoryEvent;
 import appliance.engine.task.TaskRequest;
+import appliance.engine.task.TaskScheduleFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,6 +101,39 @@ class TaskProgressTest {
         assertThat(event(ended, "ActivityFailed").details().get("error").asText()).isEqualTo("Review.Rejected");
         assertThat(event(ended, "ActivityFailed").details().get("cause").asText()).isEqualTo("too late");
         assertThat(ended.result().error()).isEqualTo("Review.Rejected");
+    }
+
+    @Test
+    void an_activity_that_is_not_there_is_not_scheduled_and_fails_the_execution_with_activity_schedule_failed() {
+        harness.tasks(request -> CompletableFuture.failedFuture(
+                new TaskScheduleFailure(StatesFailure.runtime("no such activity"))));
+        var ended = harness.run("""
+                {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"%s","TimeoutSeconds":60,"End":true}}}"""
+                .formatted(ACTIVITY), "{}");
+
+        assertThat(ended.types()).containsExactly("ExecutionStarted", "TaskStateEntered", "ActivityScheduleFailed",
+                "ExecutionFailed");
+        HistoryEvent unscheduled = event(ended, "ActivityScheduleFailed");
+        assertThat(unscheduled.detailsName()).isEqualTo("activityScheduleFailedEventDetails");
+        assertThat(unscheduled.details().get("error").asText()).isEqualTo("States.Runtime");
+        assertThat(unscheduled.details().get("cause").asText()).isEqualTo("no such activity");
+        assertThat(ended.result().error()).isEqualTo("States.Runtime");
+    }
+
+    @Test
+    void an_activity_found_missing_after_it_was_scheduled_records_activity_schedule_failed_not_activity_failed() {
+        harness.tasks(request -> {
+            CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+            harness.scheduler.schedule(Duration.ofSeconds(1),
+                    () -> answer.completeExceptionally(new TaskScheduleFailure(StatesFailure.runtime("gone"))));
+            return answer;
+        });
+        var ended = harness.run("""
+                {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"%s","End":true}}}""".formatted(ACTIVITY), "{}");
+
+        assertThat(ended.types()).containsExactly("ExecutionStarted", "TaskStateEntered", "ActivityScheduled",
+                "ActivityScheduleFailed", "ExecutionFailed");
+        assertThat(event(ended, "ActivityScheduleFailed").details().get("cause").asText()).isEqualTo("gone");
     }
 
     @Test
