@@ -175,9 +175,9 @@ final class Activities {
     /** A Task state's call of an activity: it waits for a worker, then for the worker's answer. */
     CompletionStage<JsonNode> schedule(TaskRequest request) {
         String arn = request.resource();
-        CompletionStage<JsonNode> refused = refusal(request);
+        TaskScheduleFailure refused = refusal(request);
         if (refused != null) {
-            return refused; // deleted since the task was scheduled
+            return CompletableFuture.failedFuture(refused); // deleted since the task was scheduled
         }
         CompletableFuture<JsonNode> answer = tokens.await(request, CompletableFuture.completedFuture(null));
         if (!answer.isDone()) {
@@ -190,15 +190,15 @@ final class Activities {
      * Whether a Task state's activity can be scheduled: null when it can, else the answer that it cannot
      * (AWS writes ActivityScheduleFailed and the execution fails).
      */
-    CompletionStage<JsonNode> refusal(TaskRequest request) {
+    TaskScheduleFailure refusal(TaskRequest request) {
         String arn = request.resource();
         synchronized (this) {
             if (byArn.containsKey(arn)) {
                 return null;
             }
         }
-        return CompletableFuture.failedFuture(new TaskScheduleFailure(StatesFailure.runtime("The activity '"
-                + arn + "' does not exist: create it with CreateActivity before a Task state uses it")));
+        return new TaskScheduleFailure(StatesFailure.runtime("The activity '" + arn
+                + "' does not exist: create it with CreateActivity before a Task state uses it"));
     }
 
     /** The activity's tags as CreateActivity gave them. */

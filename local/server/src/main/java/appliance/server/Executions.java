@@ -12,6 +12,8 @@ import appliance.engine.run.Execution;
 import appliance.engine.run.ExecutionIdentity;
 import appliance.engine.run.ExecutionResult;
 import appliance.engine.task.TaskInvoker;
+import appliance.engine.task.TaskRequest;
+import appliance.engine.task.TaskScheduleFailure;
 import appliance.engine.task.mock.MockConfig;
 import appliance.engine.task.mock.MockTaskInvoker;
 import appliance.engine.time.Scheduler;
@@ -263,12 +265,17 @@ final class Executions implements AutoCloseable {
 
     /** A task is called only once every event before it is on disk (the flusher's thread never calls it). */
     private TaskInvoker durable(TaskInvoker tasks) {
-        return request -> {
-            // A task that cannot be scheduled calls nothing: the engine hears so at once (ActivityScheduleFailed).
-            CompletionStage<JsonNode> refused = tasks instanceof SchedulingInvoker scheduling
-                    ? scheduling.refusal(request) : null;
-            return refused != null ? refused
-                    : store.durable().thenComposeAsync(done -> tasks.invoke(request), scheduler::execute);
+        return new TaskInvoker() {
+            @Override
+            public CompletionStage<JsonNode> invoke(TaskRequest request) {
+                return store.durable().thenComposeAsync(done -> tasks.invoke(request), scheduler::execute);
+            }
+
+            @Override
+            public TaskScheduleFailure refusal(TaskRequest request) {
+                // Calls nothing, so it need not wait for the events before it (ActivityScheduleFailed).
+                return tasks.refusal(request);
+            }
         };
     }
 

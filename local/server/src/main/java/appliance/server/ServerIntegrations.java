@@ -3,6 +3,7 @@ package appliance.server;
 import appliance.engine.task.TaskInvoker;
 import appliance.engine.task.TaskRequest;
 import appliance.engine.task.TaskResource;
+import appliance.engine.task.TaskScheduleFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.CompletionStage;
 
@@ -23,10 +24,10 @@ final class ServerIntegrations {
         this.nested = nested;
     }
 
-    SchedulingInvoker around(TaskInvoker machineTasks) {
+    TaskInvoker around(TaskInvoker machineTasks) {
         TaskInvoker services = request -> NestedExecutions.handles(request.resource())
                 ? nested.invoke(request) : machineTasks.invoke(request);
-        return new SchedulingInvoker() {
+        return new TaskInvoker() {
             @Override
             public CompletionStage<JsonNode> invoke(TaskRequest request) {
                 String resource = request.resource();
@@ -40,8 +41,9 @@ final class ServerIntegrations {
             }
 
             @Override
-            public CompletionStage<JsonNode> refusal(TaskRequest request) {
-                return TaskResource.isActivity(request.resource()) ? activities.refusal(request) : null;
+            public TaskScheduleFailure refusal(TaskRequest request) {
+                return TaskResource.isActivity(request.resource()) ? activities.refusal(request)
+                        : machineTasks.refusal(request);
             }
         };
     }

@@ -64,45 +64,35 @@ final class InputGate implements Scheduler {
 
     /** The task invoker whose answers come in through the gate. */
     TaskInvoker gated(TaskInvoker tasks) {
-        return request -> {
-            CompletableFuture<JsonNode> gatedAnswer = new CompletableFuture<>();
-            CompletionStage<JsonNode> answer;
-            try {
-                answer = tasks.invoke(withGatedProgress(request));
-            } catch (RuntimeException e) {
-                answer = CompletableFuture.failedFuture(e);
-            }
-            if (answer == null) {
-                return null;
-            }
-            if (unscheduled(answer)) {
-                // Not an answer from outside but the call's own refusal, made at once (an activity that
-                // is not there): the step sees it as it calls, and records ActivityScheduleFailed.
-                return answer;
-            }
-            answer.whenComplete((result, error) -> deliver(new Input(() -> {
-                if (error != null) {
-                    gatedAnswer.completeExceptionally(error);
-                } else {
-                    gatedAnswer.complete(result);
+        return new TaskInvoker() {
+            @Override
+            public CompletionStage<JsonNode> invoke(TaskRequest request) {
+                CompletableFuture<JsonNode> gatedAnswer = new CompletableFuture<>();
+                CompletionStage<JsonNode> answer;
+                try {
+                    answer = tasks.invoke(withGatedProgress(request));
+                } catch (RuntimeException e) {
+                    answer = CompletableFuture.failedFuture(e);
                 }
-            })));
-            return gatedAnswer;
-        };
-    }
+                if (answer == null) {
+                    return null;
+                }
+                answer.whenComplete((result, error) -> deliver(new Input(() -> {
+                    if (error != null) {
+                        gatedAnswer.completeExceptionally(error);
+                    } else {
+                        gatedAnswer.complete(result);
+                    }
+                })));
+                return gatedAnswer;
+            }
 
-    private static boolean unscheduled(CompletionStage<JsonNode> answer) {
-        if (!(answer instanceof CompletableFuture<JsonNode> future) || !future.isCompletedExceptionally()) {
-            return false;
-        }
-        try {
-            future.getNow(null);
-            return false;
-        } catch (java.util.concurrent.CompletionException e) {
-            return e.getCause() instanceof TaskScheduleFailure;
-        } catch (java.util.concurrent.CancellationException e) {
-            return false;
-        }
+            @Override
+            public TaskScheduleFailure refusal(TaskRequest request) {
+                // Asked as the step runs, and answered at once: not an input from outside.
+                return tasks.refusal(request);
+            }
+        };
     }
 
     /** A task's progress (TaskSubmitted, ActivityStarted) comes from outside too: it is an input as well. */

@@ -43,7 +43,6 @@ final class TaskStep {
         Integer heartbeat = seconds(run, state.heartbeatSeconds(), state.heartbeatSecondsPath(), input, "HeartbeatSeconds");
         BranchRun branch = run.branch;
         Attempt attempt = new Attempt(run, state, resource);
-        CompletionStage<JsonNode> scheduling = null;
         if (resource.lambdaFunction()) {
             branch.record("LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", () -> {
                 ObjectNode details = JsonNodeFactory.instance.objectNode();
@@ -57,9 +56,8 @@ final class TaskStep {
             });
             branch.record("LambdaFunctionStarted", null, null);
         } else if (resource.activity()) {
-            // The activity is asked first: one that is not there is not scheduled (ActivityScheduleFailed).
-            scheduling = invoke(run, state, input, attempt);
-            TaskScheduleFailure unscheduled = scheduleFailure(scheduling);
+            // An activity that is not there is not scheduled (ActivityScheduleFailed), and nothing is called.
+            TaskScheduleFailure unscheduled = refusal(branch, request(run, state, input, attempt));
             if (unscheduled != null) {
                 attempt.settled = true;
                 run.guarded(() -> attempt.scheduleFailed(unscheduled.failure()));
@@ -106,17 +104,29 @@ final class TaskStep {
                 attempt.beat();
             }
         }
-        CompletionStage<JsonNode> answer = scheduling != null ? scheduling : invoke(run, state, input, attempt);
+        CompletionStage<JsonNode> answer = invoke(branch, request(run, state, input, attempt), state);
         answer.whenComplete((result, error) -> branch.execution.steps.execute(() -> attempt.answered(result, error)));
     }
 
-    private static CompletionStage<JsonNode> invoke(StateRun run, TaskState state, JsonNode input, Attempt attempt) {
+    private static TaskRequest request(StateRun run, TaskState state, JsonNode input, Attempt attempt) {
         BranchRun branch = run.branch;
+        return new TaskRequest(state.resource(), input, state.name(), run.context(),
+                branch.execution.identity().executionArn(), run.retryCount(),
+                () -> branch.execution.steps.execute(attempt::beat), attempt.progress());
+    }
+
+    private static TaskScheduleFailure refusal(BranchRun branch, TaskRequest request) {
+        try {
+            return branch.execution.tasks.refusal(request);
+        } catch (RuntimeException e) {
+            return null; // an invoker that cannot tell: the call itself will answer
+        }
+    }
+
+    private static CompletionStage<JsonNode> invoke(BranchRun branch, TaskRequest request, TaskState state) {
         CompletionStage<JsonNode> answer;
         try {
-            answer = branch.execution.tasks.invoke(new TaskRequest(state.resource(), input, state.name(),
-                    run.context(), branch.execution.identity().executionArn(), run.retryCount(),
-                    () -> branch.execution.steps.execute(attempt::beat), attempt.progress()));
+            answer = branch.execution.tasks.invoke(request);
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
@@ -125,20 +135,6 @@ final class TaskStep {
                     "The task invoker gave no answer for the resource '" + state.resource() + "'"));
         }
         return answer;
-    }
-
-    /** The invoker's answer when it is already in, and is that the task could not be scheduled; else null. */
-    private static TaskScheduleFailure scheduleFailure(CompletionStage<JsonNode> answer) {
-        CompletableFuture<JsonNode> future = answer.toCompletableFuture();
-        if (!future.isCompletedExceptionally()) {
-            return null;
-        }
-        try {
-            future.getNow(null);
-            return null;
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
-            return unwrap(e) instanceof TaskScheduleFailure failure ? failure : null;
-        }
     }
 
     private static Throwable unwrap(Throwable error) {

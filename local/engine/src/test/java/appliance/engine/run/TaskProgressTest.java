@@ -105,8 +105,10 @@ class TaskProgressTest {
 
     @Test
     void an_activity_that_is_not_there_is_not_scheduled_and_fails_the_execution_with_activity_schedule_failed() {
-        harness.tasks(request -> CompletableFuture.failedFuture(
-                new TaskScheduleFailure(StatesFailure.runtime("no such activity"))));
+        harness.refuse(request -> new TaskScheduleFailure(StatesFailure.runtime("no such activity")));
+        harness.tasks(request -> {
+            throw new AssertionError("an activity that cannot be scheduled is not called");
+        });
         var ended = harness.run("""
                 {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"%s","TimeoutSeconds":60,"End":true}}}"""
                 .formatted(ACTIVITY), "{}");
