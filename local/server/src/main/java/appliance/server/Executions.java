@@ -6,6 +6,7 @@ import appliance.engine.history.ExecutionListener;
 import appliance.engine.history.HistoryEvent;
 import appliance.engine.maprun.MapRunStart;
 import appliance.engine.replay.Replay;
+import appliance.engine.replay.TimerRestart;
 import appliance.engine.run.Engine;
 import appliance.engine.replay.ReplayDivergedException;
 import appliance.engine.run.Execution;
@@ -544,8 +545,11 @@ final class Executions implements AutoCloseable {
                     new SplittableRandom(stored.seed), journalListener(execution), engineSetup);
         } else {
             try {
+                // A redriven run's timers start from its redrive, not from the first run's clock.
+                List<TimerRestart> redrives = stored.redrives().stream()
+                        .map(redrive -> new TimerRestart(redrive.cut(), redrive.date())).toList();
                 running = Replay.resume(definition, input, identity, store.replay(stored), scheduler, durable(tasks),
-                        new SplittableRandom(stored.seed), journalListener(execution), engineSetup);
+                        new SplittableRandom(stored.seed), journalListener(execution), engineSetup, redrives);
             } catch (ReplayDivergedException e) {
                 live.remove(stored.executionArn, execution);
                 throw e;
