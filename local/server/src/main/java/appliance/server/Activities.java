@@ -3,6 +3,7 @@ package appliance.server;
 import appliance.engine.definition.Json;
 import appliance.engine.error.StatesFailure;
 import appliance.engine.task.TaskRequest;
+import appliance.engine.task.TaskScheduleFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -174,17 +175,30 @@ final class Activities {
     /** A Task state's call of an activity: it waits for a worker, then for the worker's answer. */
     CompletionStage<JsonNode> schedule(TaskRequest request) {
         String arn = request.resource();
-        synchronized (this) {
-            if (!byArn.containsKey(arn)) {
-                return CompletableFuture.failedFuture(StatesFailure.runtime("The activity '" + arn
-                        + "' does not exist: create it with CreateActivity before a Task state uses it"));
-            }
+        TaskScheduleFailure refused = refusal(request);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused); // deleted since the task was scheduled
         }
         CompletableFuture<JsonNode> answer = tokens.await(request, CompletableFuture.completedFuture(null));
         if (!answer.isDone()) {
             queue(arn).offer(request.taskToken());
         }
         return answer;
+    }
+
+    /**
+     * Whether a Task state's activity can be scheduled: null when it can, else the answer that it cannot
+     * (AWS writes ActivityScheduleFailed and the execution fails).
+     */
+    TaskScheduleFailure refusal(TaskRequest request) {
+        String arn = request.resource();
+        synchronized (this) {
+            if (byArn.containsKey(arn)) {
+                return null;
+            }
+        }
+        return new TaskScheduleFailure(StatesFailure.runtime("The activity '" + arn
+                + "' does not exist: create it with CreateActivity before a Task state uses it"));
     }
 
     /** The activity's tags as CreateActivity gave them. */

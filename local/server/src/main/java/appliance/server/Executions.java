@@ -6,12 +6,15 @@ import appliance.engine.history.ExecutionListener;
 import appliance.engine.history.HistoryEvent;
 import appliance.engine.maprun.MapRunStart;
 import appliance.engine.replay.Replay;
+import appliance.engine.replay.TimerRestart;
 import appliance.engine.run.Engine;
 import appliance.engine.replay.ReplayDivergedException;
 import appliance.engine.run.Execution;
 import appliance.engine.run.ExecutionIdentity;
 import appliance.engine.run.ExecutionResult;
 import appliance.engine.task.TaskInvoker;
+import appliance.engine.task.TaskRequest;
+import appliance.engine.task.TaskScheduleFailure;
 import appliance.engine.task.mock.MockConfig;
 import appliance.engine.task.mock.MockTaskInvoker;
 import appliance.engine.time.Scheduler;
@@ -29,6 +32,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -262,7 +266,18 @@ final class Executions implements AutoCloseable {
 
     /** A task is called only once every event before it is on disk (the flusher's thread never calls it). */
     private TaskInvoker durable(TaskInvoker tasks) {
-        return request -> store.durable().thenComposeAsync(done -> tasks.invoke(request), scheduler::execute);
+        return new TaskInvoker() {
+            @Override
+            public CompletionStage<JsonNode> invoke(TaskRequest request) {
+                return store.durable().thenComposeAsync(done -> tasks.invoke(request), scheduler::execute);
+            }
+
+            @Override
+            public TaskScheduleFailure refusal(TaskRequest request) {
+                // Calls nothing, so it need not wait for the events before it (ActivityScheduleFailed).
+                return tasks.refusal(request);
+            }
+        };
     }
 
     /** Sets what answers the resources the server itself serves, before any execution starts. */
@@ -530,8 +545,11 @@ final class Executions implements AutoCloseable {
                     new SplittableRandom(stored.seed), journalListener(execution), engineSetup);
         } else {
             try {
+                // A redriven run's timers start from its redrive, not from the first run's clock.
+                List<TimerRestart> redrives = stored.redrives().stream()
+                        .map(redrive -> new TimerRestart(redrive.cut(), redrive.date())).toList();
                 running = Replay.resume(definition, input, identity, store.replay(stored), scheduler, durable(tasks),
-                        new SplittableRandom(stored.seed), journalListener(execution), engineSetup);
+                        new SplittableRandom(stored.seed), journalListener(execution), engineSetup, redrives);
             } catch (ReplayDivergedException e) {
                 live.remove(stored.executionArn, execution);
                 throw e;

@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
  * {@code Output} as JSON text; {@code .sync:2}: the same with them as JSON), or with a callback
  * ({@code .waitForTaskToken}, through {@link Callbacks}). A job's task fails with
  * {@code States.TaskFailed} when the child does not succeed, the child described as its cause; a
- * parent stopped with StopExecution stops the children its job tasks wait for. A child that should know
+ * parent stopped with StopExecution, or a job task that times out, stops the children it waits for. A child that should know
  * its parent gets it in its input, as at AWS: {@code "AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID.$": "$$.Execution.Id"}.
  */
 final class NestedExecutions implements ExecutionListener {
@@ -88,6 +88,9 @@ final class NestedExecutions implements ExecutionListener {
             String child = response.get("executionArn").asText();
             awaited.computeIfAbsent(parent, key -> ConcurrentHashMap.newKeySet()).add(child);
             request.progress().submitted(startOutput(response));
+            // A job the task no longer waits for (its TimeoutSeconds or HeartbeatSeconds ran out) is
+            // stopped, as AWS tries to stop an abandoned .sync job, and as StopExecution of the parent does.
+            request.progress().whenTimedOut(() -> stop(child));
             return childEnd(child).whenComplete((row, error) -> forget(parent, child))
                     .thenApply(row -> jobOutput(row, json));
         });
@@ -230,16 +233,21 @@ final class NestedExecutions implements ExecutionListener {
             return;
         }
         for (String child : children) {
-            calls.execute(() -> {
-                ObjectNode body = JsonNodeFactory.instance.objectNode();
-                body.put("executionArn", child);
-                try {
-                    executions.stop(new Request(body));
-                } catch (ApiException e) {
-                    // Already gone: nothing to stop.
-                }
-            });
+            stop(child);
         }
+    }
+
+    /** Stops a child on the calls' thread (stopping waits for the store); one that ended already stays as it is. */
+    private void stop(String child) {
+        calls.execute(() -> {
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            body.put("executionArn", child);
+            try {
+                executions.stop(new Request(body));
+            } catch (ApiException e) {
+                // Already gone: nothing to stop.
+            }
+        });
     }
 
     void close() {

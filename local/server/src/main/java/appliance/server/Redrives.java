@@ -23,7 +23,8 @@ final class Redrives {
     private static final Set<String> REDRIVABLE = Set.of("FAILED", "TIMED_OUT", "ABORTED");
     /** The answers from outside that fail a step: a redrive takes up the step before its answer. */
     private static final Set<String> STEP_FAILURES = Set.of("TaskFailed", "TaskTimedOut", "TaskStartFailed",
-            "TaskSubmitFailed", "LambdaFunctionFailed", "LambdaFunctionTimedOut", "LambdaFunctionStartFailed");
+            "TaskSubmitFailed", "LambdaFunctionFailed", "LambdaFunctionTimedOut", "LambdaFunctionStartFailed",
+            "ActivityScheduleFailed");
     private static final Set<String> ENDINGS = Set.of("ExecutionFailed", "ExecutionTimedOut", "ExecutionAborted");
 
     private Redrives() {

@@ -1,7 +1,11 @@
 package appliance.server;
 
 import appliance.engine.task.TaskInvoker;
+import appliance.engine.task.TaskRequest;
 import appliance.engine.task.TaskResource;
+import appliance.engine.task.TaskScheduleFailure;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The Task resources the server itself answers, around each state machine's own task invoker:
@@ -23,15 +27,24 @@ final class ServerIntegrations {
     TaskInvoker around(TaskInvoker machineTasks) {
         TaskInvoker services = request -> NestedExecutions.handles(request.resource())
                 ? nested.invoke(request) : machineTasks.invoke(request);
-        return request -> {
-            String resource = request.resource();
-            if (TaskResource.isActivity(resource)) {
-                return activities.schedule(request);
+        return new TaskInvoker() {
+            @Override
+            public CompletionStage<JsonNode> invoke(TaskRequest request) {
+                String resource = request.resource();
+                if (TaskResource.isActivity(resource)) {
+                    return activities.schedule(request);
+                }
+                if (resource.endsWith(Callbacks.SUFFIX)) {
+                    return callbacks.invoke(request, services);
+                }
+                return services.invoke(request);
             }
-            if (resource.endsWith(Callbacks.SUFFIX)) {
-                return callbacks.invoke(request, services);
+
+            @Override
+            public TaskScheduleFailure refusal(TaskRequest request) {
+                return TaskResource.isActivity(request.resource()) ? activities.refusal(request)
+                        : machineTasks.refusal(request);
             }
-            return services.invoke(request);
         };
     }
 }

@@ -130,6 +130,46 @@ class ActivityActionsTest {
     }
 
     @Test
+    void a_task_whose_activity_does_not_exist_records_activity_schedule_failed_and_the_execution_fails() throws Exception {
+        try (ServerFixture fixture = new ServerFixture()) {
+            SfnClient sfn = fixture.sfn;
+            String missing = "arn:aws:states:us-east-1:123456789012:activity:NeverCreated";
+            String machine = machine(fixture, missing, "");
+            String execution = sfn.startExecution(r -> r.stateMachineArn(machine).input("{}")).executionArn();
+
+            assertThat(fixture.awaitFinished(execution)).isEqualTo("FAILED");
+            List<HistoryEvent> history = sfn.getExecutionHistory(r -> r.executionArn(execution)).events();
+            assertThat(history).extracting(HistoryEvent::typeAsString).containsExactly("ExecutionStarted",
+                    "TaskStateEntered", "ActivityScheduleFailed", "ExecutionFailed");
+            assertThat(history.get(2).activityScheduleFailedEventDetails().error()).isEqualTo("States.Runtime");
+            assertThat(history.get(2).activityScheduleFailedEventDetails().cause()).contains(missing);
+            assertThat(sfn.describeExecution(r -> r.executionArn(execution)).error()).isEqualTo("States.Runtime");
+        }
+    }
+
+    @Test
+    void an_execution_failed_by_a_missing_activity_redriven_once_it_exists_schedules_it() throws Exception {
+        try (ServerFixture fixture = new ServerFixture()) {
+            SfnClient sfn = fixture.sfn;
+            String activity = "arn:aws:states:us-east-1:123456789012:activity:Later";
+            String machine = machine(fixture, activity, "");
+            String execution = sfn.startExecution(r -> r.stateMachineArn(machine).input("{}")).executionArn();
+            assertThat(fixture.awaitFinished(execution)).isEqualTo("FAILED");
+
+            sfn.createActivity(r -> r.name("Later"));
+            sfn.redriveExecution(r -> r.executionArn(execution));
+            GetActivityTaskResponse task = worker(sfn, activity, "w").get(10, TimeUnit.SECONDS);
+            sfn.sendTaskSuccess(r -> r.taskToken(task.taskToken()).output("{\"late\":true}"));
+
+            assertThat(fixture.awaitFinished(execution)).isEqualTo("SUCCEEDED");
+            List<String> types = sfn.getExecutionHistory(r -> r.executionArn(execution)).events().stream()
+                    .map(HistoryEvent::typeAsString).toList();
+            assertThat(types).containsSubsequence("ActivityScheduleFailed", "ExecutionFailed", "ExecutionRedriven",
+                    "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "ExecutionSucceeded");
+        }
+    }
+
+    @Test
     void a_worker_that_reports_failure_fails_the_task_with_activity_failed() throws Exception {
         try (ServerFixture fixture = new ServerFixture()) {
             SfnClient sfn = fixture.sfn;

@@ -132,6 +132,30 @@ class NestedExecutionsTest {
     }
 
     @Test
+    void a_sync_task_that_times_out_stops_the_child_it_waited_for() throws Exception {
+        // Timers take no time at all on this server (scale 0): the parent's 30 s run out at once.
+        try (ServerFixture instant = new ServerFixture(new ServerOptions("127.0.0.1", 0, null, null, null, 0.0))) {
+            String child = instant.createMachine("Child", ServerFixture.task(ControllableTasks.HOLD));
+            String parent = instant.createMachine("Parent", """
+                    {"StartAt":"Start","States":{"Start":{"Type":"Task","TimeoutSeconds":30,
+                      "Resource":"arn:aws:states:::states:startExecution.sync","Parameters":{
+                      "StateMachineArn":"%s","Name":"kid","Input":{}},"End":true}}}""".formatted(child));
+            String run = instant.sfn.startExecution(r -> r.stateMachineArn(parent).name("p")).executionArn();
+
+            assertThat(instant.awaitFinished(run)).isEqualTo("FAILED");
+            assertThat(instant.sfn.describeExecution(r -> r.executionArn(run)).error()).isEqualTo("States.Timeout");
+            // The parent can end before the server's nested-call thread has made the child: ask until it is there.
+            String kid = PREFIX + "execution:Child:kid";
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (instant.sfn.listExecutions(r -> r.stateMachineArn(child)).executions().isEmpty()
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(instant.awaitFinished(kid)).isEqualTo("ABORTED");
+        }
+    }
+
+    @Test
     void wait_for_task_token_starts_the_child_and_waits_for_its_token() throws Exception {
         String child = fixture.createMachine("Child", ServerFixture.task(ControllableTasks.HOLD));
         String parent = start(parent("arn:aws:states:::states:startExecution.waitForTaskToken", child,

@@ -30,6 +30,12 @@ final class ServerFixture implements AutoCloseable {
         sfn = client(server.endpoint());
     }
 
+    /** In memory, on {@code clock} (a test moves it to stand for time passing, without waiting). */
+    ServerFixture(Clock clock) {
+        server = StepFunctionsServer.start(new ServerOptions("127.0.0.1", 0, null, null), tasks, clock);
+        sfn = client(server.endpoint());
+    }
+
     ServerFixture(ServerOptions options) {
         server = StepFunctionsServer.start(options, tasks, Clock.systemUTC());
         sfn = client(server.endpoint());

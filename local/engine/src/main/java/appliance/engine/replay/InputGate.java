@@ -2,6 +2,7 @@ package appliance.engine.replay;
 
 import appliance.engine.task.TaskInvoker;
 import appliance.engine.task.TaskProgress;
+import appliance.engine.task.TaskScheduleFailure;
 import appliance.engine.task.TaskRequest;
 import appliance.engine.time.Scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,25 +64,34 @@ final class InputGate implements Scheduler {
 
     /** The task invoker whose answers come in through the gate. */
     TaskInvoker gated(TaskInvoker tasks) {
-        return request -> {
-            CompletableFuture<JsonNode> gatedAnswer = new CompletableFuture<>();
-            CompletionStage<JsonNode> answer;
-            try {
-                answer = tasks.invoke(withGatedProgress(request));
-            } catch (RuntimeException e) {
-                answer = CompletableFuture.failedFuture(e);
-            }
-            if (answer == null) {
-                return null;
-            }
-            answer.whenComplete((result, error) -> deliver(new Input(() -> {
-                if (error != null) {
-                    gatedAnswer.completeExceptionally(error);
-                } else {
-                    gatedAnswer.complete(result);
+        return new TaskInvoker() {
+            @Override
+            public CompletionStage<JsonNode> invoke(TaskRequest request) {
+                CompletableFuture<JsonNode> gatedAnswer = new CompletableFuture<>();
+                CompletionStage<JsonNode> answer;
+                try {
+                    answer = tasks.invoke(withGatedProgress(request));
+                } catch (RuntimeException e) {
+                    answer = CompletableFuture.failedFuture(e);
                 }
-            })));
-            return gatedAnswer;
+                if (answer == null) {
+                    return null;
+                }
+                answer.whenComplete((result, error) -> deliver(new Input(() -> {
+                    if (error != null) {
+                        gatedAnswer.completeExceptionally(error);
+                    } else {
+                        gatedAnswer.complete(result);
+                    }
+                })));
+                return gatedAnswer;
+            }
+
+            @Override
+            public TaskScheduleFailure refusal(TaskRequest request) {
+                // Asked as the step runs, and answered at once: not an input from outside.
+                return tasks.refusal(request);
+            }
         };
     }
 

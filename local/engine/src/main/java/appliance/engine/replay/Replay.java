@@ -11,7 +11,10 @@ import appliance.engine.task.TaskInvoker;
 import appliance.engine.time.Scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
@@ -76,6 +79,17 @@ public final class Replay {
     public static Execution resume(StateMachineDefinition definition, JsonNode input, ExecutionIdentity identity,
             Iterator<HistoryEvent> recorded, Scheduler live, TaskInvoker tasks, RandomGenerator random,
             ExecutionListener listener, UnaryOperator<Engine> setup) {
+        return resume(definition, input, identity, recorded, live, tasks, random, listener, setup, List.of());
+    }
+
+    /**
+     * {@link #resume} of a history with redrives in it: as the replay passes each redrive's last kept
+     * event, the timers then pending start again from the redrive ({@link TimerRestart}).
+     */
+    public static Execution resume(StateMachineDefinition definition, JsonNode input, ExecutionIdentity identity,
+            Iterator<HistoryEvent> recorded, Scheduler live, TaskInvoker tasks, RandomGenerator random,
+            ExecutionListener listener, UnaryOperator<Engine> setup, List<TimerRestart> redrives) {
+        Deque<TimerRestart> restarts = new ArrayDeque<>(redrives);
         RecordedHistory history = new RecordedHistory(recorded);
         // Live again, the execution goes on as one started by start() does: through an input gate.
         InputGate gate = new InputGate(live);
@@ -88,6 +102,10 @@ public final class Replay {
             scheduler.runReady();
             if (checker.divergence != null) {
                 throw new ReplayDivergedException(checker.divergence);
+            }
+            // Checked once the steps that followed the kept event have run: they set the timers too.
+            while (!restarts.isEmpty() && scheduler.latestEventId() >= restarts.peek().afterEventId()) {
+                scheduler.restartTimers(restarts.poll().at());
             }
             if (!history.hasNext()) {
                 break;

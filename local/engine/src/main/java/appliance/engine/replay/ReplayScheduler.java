@@ -61,7 +61,8 @@ final class ReplayScheduler implements Scheduler {
     public Cancellable schedule(Duration delay, Runnable task) {
         synchronized (this) {
             if (!isLive) {
-                Timer timer = new Timer(latestEventId, now().plus(delay.isNegative() ? Duration.ZERO : delay), task);
+                Duration wait = delay.isNegative() ? Duration.ZERO : delay;
+                Timer timer = new Timer(latestEventId, now().plus(wait), wait, task);
                 timers.add(timer);
                 return timer::cancel;
             }
@@ -74,6 +75,18 @@ final class ReplayScheduler implements Scheduler {
         latestEventId = eventId;
         if (beyondHistory) {
             pastHistory = true;
+        }
+    }
+
+    /** The id of the latest event recorded or replayed. */
+    synchronized long latestEventId() {
+        return latestEventId;
+    }
+
+    /** A redrive went on at {@code at}: each timer still pending runs again for its whole delay from then. */
+    synchronized void restartTimers(Instant at) {
+        for (Timer timer : timers) {
+            timer.due = at.plus(timer.delay);
         }
     }
 
@@ -137,14 +150,17 @@ final class ReplayScheduler implements Scheduler {
     /** A timer set during the replay; cancelling it after the replay cancels its real counterpart. */
     private final class Timer {
         final long afterEventId;
-        final Instant due;
+        /** When it fires; a redrive moves it (guarded by the scheduler's lock). */
+        Instant due;
+        final Duration delay;
         final Runnable task;
         private Cancellable liveHandle;
         private boolean cancelled;
 
-        Timer(long afterEventId, Instant due, Runnable task) {
+        Timer(long afterEventId, Instant due, Duration delay, Runnable task) {
             this.afterEventId = afterEventId;
             this.due = due;
+            this.delay = delay;
             this.task = task;
         }
 

@@ -5,6 +5,7 @@ import appliance.engine.error.StatesFailure;
 import appliance.engine.history.HistoryEvent;
 import appliance.engine.task.TaskInvoker;
 import appliance.engine.task.TaskRequest;
+import appliance.engine.task.TaskScheduleFailure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,6 +48,15 @@ final class ReplayTasks implements TaskInvoker {
             }
         }
         return live.invoke(request);
+    }
+
+    /**
+     * While replaying, the history says whether the task was scheduled: nothing is asked (a refusal
+     * the history has is not replayed, a redrive cuts it off); once live, the live invoker is asked.
+     */
+    @Override
+    public TaskScheduleFailure refusal(TaskRequest request) {
+        return isLive ? live.refusal(request) : null;
     }
 
     void recorded(long eventId) {

@@ -11,11 +11,13 @@ import appliance.engine.path.ReferencePath;
 import appliance.engine.task.TaskProgress;
 import appliance.engine.task.TaskRequest;
 import appliance.engine.task.TaskResource;
+import appliance.engine.task.TaskScheduleFailure;
 import appliance.engine.time.Scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -40,6 +42,7 @@ final class TaskStep {
         Integer timeout = seconds(run, state.timeoutSeconds(), state.timeoutSecondsPath(), input, "TimeoutSeconds");
         Integer heartbeat = seconds(run, state.heartbeatSeconds(), state.heartbeatSecondsPath(), input, "HeartbeatSeconds");
         BranchRun branch = run.branch;
+        Attempt attempt = new Attempt(run, state, resource);
         if (resource.lambdaFunction()) {
             branch.record("LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", () -> {
                 ObjectNode details = JsonNodeFactory.instance.objectNode();
@@ -53,6 +56,13 @@ final class TaskStep {
             });
             branch.record("LambdaFunctionStarted", null, null);
         } else if (resource.activity()) {
+            // An activity that is not there is not scheduled (ActivityScheduleFailed), and nothing is called.
+            TaskScheduleFailure unscheduled = refusal(branch, request(run, state, input, attempt));
+            if (unscheduled != null) {
+                attempt.settled = true;
+                run.guarded(() -> attempt.scheduleFailed(unscheduled.failure()));
+                return;
+            }
             // An activity task starts when a worker takes it (ActivityStarted, from the task's progress).
             branch.record("ActivityScheduled", "activityScheduledEventDetails", () -> {
                 ObjectNode details = JsonNodeFactory.instance.objectNode();
@@ -82,28 +92,57 @@ final class TaskStep {
             });
             branch.record("TaskStarted", "taskStartedEventDetails", () -> serviceDetails(resource));
         }
-        Attempt attempt = new Attempt(run, state, resource);
         if (timeout != null) {
             attempt.timer = branch.execution.steps.schedule(Duration.ofSeconds(timeout),
                     () -> attempt.timedOut(ErrorNames.TIMEOUT));
         }
         if (heartbeat != null) {
             attempt.heartbeatSeconds = heartbeat;
-            attempt.beat();
+            // An activity's heartbeat clock starts when a worker takes the task (ActivityStarted): a task
+            // waiting in the queue has no worker to beat for it; TimeoutSeconds bounds that wait.
+            if (!resource.activity()) {
+                attempt.beat();
+            }
         }
+        CompletionStage<JsonNode> answer = invoke(branch, request(run, state, input, attempt), state);
+        answer.whenComplete((result, error) -> branch.execution.steps.execute(() -> attempt.answered(result, error)));
+    }
+
+    private static TaskRequest request(StateRun run, TaskState state, JsonNode input, Attempt attempt) {
+        BranchRun branch = run.branch;
+        return new TaskRequest(state.resource(), input, state.name(), run.context(),
+                branch.execution.identity().executionArn(), run.retryCount(),
+                () -> branch.execution.steps.execute(attempt::beat), attempt.progress());
+    }
+
+    private static TaskScheduleFailure refusal(BranchRun branch, TaskRequest request) {
+        try {
+            return branch.execution.tasks.refusal(request);
+        } catch (RuntimeException e) {
+            return null; // an invoker that cannot tell: the call itself will answer
+        }
+    }
+
+    private static CompletionStage<JsonNode> invoke(BranchRun branch, TaskRequest request, TaskState state) {
         CompletionStage<JsonNode> answer;
         try {
-            answer = branch.execution.tasks.invoke(new TaskRequest(state.resource(), input, state.name(),
-                    run.context(), branch.execution.identity().executionArn(), run.retryCount(),
-                    () -> branch.execution.steps.execute(attempt::beat), attempt.progress()));
+            answer = branch.execution.tasks.invoke(request);
         } catch (RuntimeException e) {
-            answer = java.util.concurrent.CompletableFuture.failedFuture(e);
+            answer = CompletableFuture.failedFuture(e);
         }
         if (answer == null) {
-            answer = java.util.concurrent.CompletableFuture.failedFuture(StatesFailure.runtime(
+            answer = CompletableFuture.failedFuture(StatesFailure.runtime(
                     "The task invoker gave no answer for the resource '" + state.resource() + "'"));
         }
-        answer.whenComplete((result, error) -> branch.execution.steps.execute(() -> attempt.answered(result, error)));
+        return answer;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static ObjectNode serviceDetails(TaskResource resource) {
@@ -161,7 +200,7 @@ final class TaskStep {
         private boolean submitted;
         private boolean started;
         /** Completed when the task times out: what the invoker asked to run then (TaskProgress.whenTimedOut). */
-        private final java.util.concurrent.CompletableFuture<Void> timedOutActions = new java.util.concurrent.CompletableFuture<>();
+        private final CompletableFuture<Void> timedOutActions = new CompletableFuture<>();
 
         Attempt(StateRun run, TaskState state, TaskResource resource) {
             this.run = run;
@@ -208,6 +247,9 @@ final class TaskStep {
                 return;
             }
             started = true;
+            // Set before ActivityStarted is recorded, so the timer follows the same event as TimeoutSeconds'
+            // (the replay fires the earliest timer set after the scheduled event).
+            beat();
             run.guarded(() -> run.branch.record("ActivityStarted", "activityStartedEventDetails", () -> {
                 ObjectNode details = JsonNodeFactory.instance.objectNode();
                 if (workerName != null) {
@@ -226,6 +268,8 @@ final class TaskStep {
             run.guarded(() -> {
                 if (error == null) {
                     succeeded(result == null ? JsonNodeFactory.instance.nullNode() : result);
+                } else if (unwrap(error) instanceof TaskScheduleFailure unscheduled && resource.activity() && !started) {
+                    scheduleFailed(unscheduled.failure());
                 } else {
                     failed(asFailure(error));
                 }
@@ -270,6 +314,15 @@ final class TaskStep {
             });
         }
 
+        /** The activity is not there: ActivityScheduleFailed with the error and cause, and the step fails. */
+        void scheduleFailed(StatesFailure failure) {
+            cancelTimers();
+            ObjectNode details = JsonNodeFactory.instance.objectNode();
+            Details.putErrorAndCause(details, failure.error(), failure.cause());
+            run.branch.record("ActivityScheduleFailed", "activityScheduleFailedEventDetails", () -> details);
+            run.fail(failure);
+        }
+
         private void succeeded(JsonNode result) {
             run.branch.record(prefix() + "Succeeded", detailsName("Succeeded"), () -> {
                         ObjectNode details = ownDetails();
@@ -304,12 +357,12 @@ final class TaskStep {
         }
 
         private static StatesFailure asFailure(Throwable error) {
-            Throwable cause = error;
-            while (cause instanceof CompletionException && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
+            Throwable cause = unwrap(error);
             if (cause instanceof StatesFailure failure) {
                 return failure;
+            }
+            if (cause instanceof TaskScheduleFailure unscheduled) {
+                return unscheduled.failure();
             }
             String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
             return new StatesFailure(ErrorNames.TASK_FAILED, message);

@@ -13,4 +13,15 @@ import java.util.concurrent.CompletionStage;
 public interface TaskInvoker {
 
     CompletionStage<JsonNode> invoke(TaskRequest request);
+
+    /**
+     * Whether the task can be scheduled at all, asked before it is (and before anything is called): an
+     * activity ARN that names no activity cannot, and the history then shows {@code ActivityScheduleFailed}
+     * in place of {@code ActivityScheduled}. An invoker that wraps another passes the question on.
+     *
+     * @return null when it can be scheduled, else why not
+     */
+    default TaskScheduleFailure refusal(TaskRequest request) {
+        return null;
+    }
 }

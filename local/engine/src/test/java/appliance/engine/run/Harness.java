@@ -5,6 +5,7 @@ import appliance.engine.error.StatesFailure;
 import appliance.engine.history.HistoryEvent;
 import appliance.engine.task.TaskInvoker;
 import appliance.engine.task.TaskRequest;
+import appliance.engine.task.TaskScheduleFailure;
 import appliance.engine.time.VirtualTimeScheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /** Runs definitions in virtual time with scripted tasks, for the interpreter's tests. */
@@ -25,6 +27,7 @@ final class Harness {
     final List<TaskRequest> calls = new ArrayList<>();
     private Function<TaskRequest, CompletableFuture<JsonNode>> tasks = request ->
             CompletableFuture.failedFuture(new StatesFailure("States.Runtime", "no task in this test"));
+    private Function<TaskRequest, TaskScheduleFailure> refusal = request -> null;
 
     static JsonNode json(String text) {
         try {
@@ -40,15 +43,29 @@ final class Harness {
         return this;
     }
 
+    /** Tasks are refused before they are scheduled through this function (null: scheduled). */
+    Harness refuse(Function<TaskRequest, TaskScheduleFailure> refusal) {
+        this.refusal = refusal;
+        return this;
+    }
+
     /** Every task answers with its input. */
     Harness echoTasks() {
         return tasks(request -> CompletableFuture.completedFuture(request.parameters()));
     }
 
     Execution start(String definition, String input) {
-        TaskInvoker invoker = request -> {
-            calls.add(request);
-            return tasks.apply(request);
+        TaskInvoker invoker = new TaskInvoker() {
+            @Override
+            public CompletionStage<JsonNode> invoke(TaskRequest request) {
+                calls.add(request);
+                return tasks.apply(request);
+            }
+
+            @Override
+            public TaskScheduleFailure refusal(TaskRequest request) {
+                return refusal.apply(request);
+            }
         };
         Engine engine = new Engine(scheduler, invoker, new SplittableRandom(7));
         return engine.start(StateMachineDefinition.compile(json(definition)), json(input),

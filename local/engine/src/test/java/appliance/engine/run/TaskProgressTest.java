@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import appliance.engine.error.StatesFailure;
 import appliance.engine.history.HistoryEvent;
 import appliance.engine.task.TaskRequest;
+import appliance.engine.task.TaskScheduleFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,7 +104,42 @@ class TaskProgressTest {
     }
 
     @Test
-    void an_activity_nobody_answers_times_out_and_its_invoker_hears_it() {
+    void an_activity_that_is_not_there_is_not_scheduled_and_fails_the_execution_with_activity_schedule_failed() {
+        harness.refuse(request -> new TaskScheduleFailure(StatesFailure.runtime("no such activity")));
+        harness.tasks(request -> {
+            throw new AssertionError("an activity that cannot be scheduled is not called");
+        });
+        var ended = harness.run("""
+                {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"%s","TimeoutSeconds":60,"End":true}}}"""
+                .formatted(ACTIVITY), "{}");
+
+        assertThat(ended.types()).containsExactly("ExecutionStarted", "TaskStateEntered", "ActivityScheduleFailed",
+                "ExecutionFailed");
+        HistoryEvent unscheduled = event(ended, "ActivityScheduleFailed");
+        assertThat(unscheduled.detailsName()).isEqualTo("activityScheduleFailedEventDetails");
+        assertThat(unscheduled.details().get("error").asText()).isEqualTo("States.Runtime");
+        assertThat(unscheduled.details().get("cause").asText()).isEqualTo("no such activity");
+        assertThat(ended.result().error()).isEqualTo("States.Runtime");
+    }
+
+    @Test
+    void an_activity_found_missing_after_it_was_scheduled_records_activity_schedule_failed_not_activity_failed() {
+        harness.tasks(request -> {
+            CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+            harness.scheduler.schedule(Duration.ofSeconds(1),
+                    () -> answer.completeExceptionally(new TaskScheduleFailure(StatesFailure.runtime("gone"))));
+            return answer;
+        });
+        var ended = harness.run("""
+                {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"%s","End":true}}}""".formatted(ACTIVITY), "{}");
+
+        assertThat(ended.types()).containsExactly("ExecutionStarted", "TaskStateEntered", "ActivityScheduled",
+                "ActivityScheduleFailed", "ExecutionFailed");
+        assertThat(event(ended, "ActivityScheduleFailed").details().get("cause").asText()).isEqualTo("gone");
+    }
+
+    @Test
+    void an_activity_nobody_takes_times_out_by_its_timeout_seconds_and_its_invoker_hears_it() {
         CompletableFuture<Void> heard = new CompletableFuture<>();
         harness.tasks(request -> {
             request.progress().whenTimedOut(() -> heard.complete(null));
@@ -111,13 +147,32 @@ class TaskProgressTest {
         });
         var ended = harness.run("""
                 {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"%s","HeartbeatSeconds":5,
-                  "End":true}}}""".formatted(ACTIVITY), "{}");
+                  "TimeoutSeconds":300,"End":true}}}""".formatted(ACTIVITY), "{}");
 
-        assertThat(ended.types()).contains("ActivityTimedOut");
+        assertThat(ended.types()).contains("ActivityTimedOut").doesNotContain("ActivityStarted");
         assertThat(event(ended, "ActivityTimedOut").detailsName()).isEqualTo("activityTimedOutEventDetails");
-        assertThat(event(ended, "ActivityTimedOut").details().get("error").asText()).isEqualTo("States.HeartbeatTimeout");
-        assertThat(ended.result().error()).isEqualTo("States.HeartbeatTimeout");
+        // No worker took it, so no heartbeat was due: only TimeoutSeconds, counted from ActivityScheduled, ends it.
+        assertThat(event(ended, "ActivityTimedOut").details().get("error").asText()).isEqualTo("States.Timeout");
+        assertThat(Duration.between(event(ended, "ActivityScheduled").timestamp(),
+                event(ended, "ActivityTimedOut").timestamp())).isEqualTo(Duration.ofSeconds(300));
+        assertThat(ended.result().error()).isEqualTo("States.Timeout");
         assertThat(heard).isCompleted();
+    }
+
+    @Test
+    void an_activity_heartbeat_clock_starts_when_a_worker_takes_the_task() {
+        harness.tasks(request -> {
+            harness.scheduler.schedule(Duration.ofSeconds(100), () -> request.progress().started("late-worker"));
+            return new CompletableFuture<>();
+        });
+        var ended = harness.run("""
+                {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"%s","HeartbeatSeconds":5,
+                  "TimeoutSeconds":300,"End":true}}}""".formatted(ACTIVITY), "{}");
+
+        assertThat(ended.types()).containsSubsequence("ActivityScheduled", "ActivityStarted", "ActivityTimedOut");
+        assertThat(event(ended, "ActivityTimedOut").details().get("error").asText()).isEqualTo("States.HeartbeatTimeout");
+        assertThat(Duration.between(event(ended, "ActivityStarted").timestamp(),
+                event(ended, "ActivityTimedOut").timestamp())).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
