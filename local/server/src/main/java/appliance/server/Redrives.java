@@ -24,7 +24,7 @@ final class Redrives {
     /** The answers from outside that fail a step: a redrive takes up the step before its answer. */
     private static final Set<String> STEP_FAILURES = Set.of("TaskFailed", "TaskTimedOut", "TaskStartFailed",
             "TaskSubmitFailed", "LambdaFunctionFailed", "LambdaFunctionTimedOut", "LambdaFunctionStartFailed",
-            "ActivityScheduleFailed");
+            "ActivityScheduleFailed", "ActivityFailed", "ActivityTimedOut");
     private static final Set<String> ENDINGS = Set.of("ExecutionFailed", "ExecutionTimedOut", "ExecutionAborted");
 
     private Redrives() {

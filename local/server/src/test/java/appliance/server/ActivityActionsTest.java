@@ -170,6 +170,31 @@ class ActivityActionsTest {
     }
 
     @Test
+    void an_execution_failed_by_its_worker_redriven_gives_the_activity_task_to_a_worker_again() throws Exception {
+        try (ServerFixture fixture = new ServerFixture()) {
+            SfnClient sfn = fixture.sfn;
+            String activity = sfn.createActivity(r -> r.name("Flaky")).activityArn();
+            String machine = machine(fixture, activity, "");
+            String execution = sfn.startExecution(r -> r.stateMachineArn(machine).input("{\"dish\":\"stew\"}")).executionArn();
+            GetActivityTaskResponse first = worker(sfn, activity, "w1").get(10, TimeUnit.SECONDS);
+            sfn.sendTaskFailure(r -> r.taskToken(first.taskToken()).error("Burnt").cause("too hot"));
+            assertThat(fixture.awaitFinished(execution)).isEqualTo("FAILED");
+
+            sfn.redriveExecution(r -> r.executionArn(execution));
+            GetActivityTaskResponse second = worker(sfn, activity, "w2").get(10, TimeUnit.SECONDS);
+            sfn.sendTaskSuccess(r -> r.taskToken(second.taskToken()).output("{\"fine\":true}"));
+
+            assertThat(second.input()).isEqualTo("{\"dish\":\"stew\"}");
+            assertThat(fixture.awaitFinished(execution)).isEqualTo("SUCCEEDED");
+            List<String> types = sfn.getExecutionHistory(r -> r.executionArn(execution)).events().stream()
+                    .map(HistoryEvent::typeAsString).toList();
+            // The step is taken up again under its first ActivityScheduled/ActivityStarted (as a redriven task is).
+            assertThat(types).containsSubsequence("ActivityFailed", "ExecutionFailed", "ExecutionRedriven",
+                    "ActivitySucceeded", "ExecutionSucceeded");
+        }
+    }
+
+    @Test
     void a_worker_that_reports_failure_fails_the_task_with_activity_failed() throws Exception {
         try (ServerFixture fixture = new ServerFixture()) {
             SfnClient sfn = fixture.sfn;
