@@ -419,6 +419,10 @@ final class Executions implements AutoCloseable {
 
     ObjectNode describeStateMachineFor(Request request) {
         StoredExecution stored = requireStored(request.requiredString("executionArn"));
+        String mapRunArn = store.mapRuns().mapRunOf(stored.executionArn);
+        if (mapRunArn != null) {
+            return machines.describeForChild(store.record(stored), store.definitionText(stored), mapRunArn);
+        }
         return ExecutionJson.startedBy(machines.describeFor(store.record(stored), store.definitionText(stored)), stored);
     }
 
