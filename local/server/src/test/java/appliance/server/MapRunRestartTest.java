@@ -81,6 +81,40 @@ class MapRunRestartTest {
         }
     }
 
+    @Test
+    void children_running_side_by_side_at_the_stop_are_each_awaited_once_and_the_rest_start() throws Exception {
+        String machine = """
+                {"StartAt":"M","States":{"M":{"Type":"Map","End":true,"MaxConcurrency":2,
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                    "StartAt":"T","States":{"T":{"Type":"Task","Resource":"%s","ResultPath":"$.r","End":true}}}}}}"""
+                .formatted(ControllableTasks.HOLD);
+        Path database = folder.resolve("server-db");
+        String parent;
+        try (ServerFixture first = new ServerFixture(database)) {
+            String arn = first.createMachine("Pair", machine);
+            parent = first.sfn.startExecution(r -> r.stateMachineArn(arn).input("[{\"n\":1},{\"n\":2},{\"n\":3}]"))
+                    .executionArn();
+            first.tasks.nextHeld();
+            first.tasks.nextHeld();
+        }
+
+        try (ServerFixture second = new ServerFixture(database)) {
+            // Two calls in flight, called again once each, then the third child's.
+            for (int call = 0; call < 3; call++) {
+                second.tasks.nextHeld().complete(Json.MAPPER.readTree("true"));
+            }
+            assertThat(second.awaitFinished(parent)).isEqualTo("SUCCEEDED");
+
+            assertThat(second.sfn.describeExecution(r -> r.executionArn(parent)).output())
+                    .isEqualTo("[{\"n\":1,\"r\":true},{\"n\":2,\"r\":true},{\"n\":3,\"r\":true}]");
+            String mapRun = mapRunArn(second, parent);
+            assertThat(second.sfn.listExecutions(r -> r.mapRunArn(mapRun)).executions()).hasSize(3);
+            DescribeMapRunResponse described = second.sfn.describeMapRun(r -> r.mapRunArn(mapRun));
+            assertThat(described.executionCounts().total()).isEqualTo(3);
+            assertThat(described.itemCounts().succeeded()).isEqualTo(3);
+        }
+    }
+
     private static String mapRunArn(ServerFixture fixture, String executionArn) {
         return fixture.sfn.getExecutionHistory(r -> r.executionArn(executionArn)).events().stream()
                 .filter(e -> e.type() == HistoryEventType.MAP_RUN_STARTED).findFirst().orElseThrow()
