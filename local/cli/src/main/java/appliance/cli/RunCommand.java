@@ -1,5 +1,6 @@
 package appliance.cli;
 
+import appliance.engine.maprun.ObjectStore;
 import appliance.engine.run.Execution;
 import appliance.runtime.app.ExecutionReport;
 import appliance.runtime.app.LocalApplication;
@@ -50,6 +51,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions runtimeOptions = new RuntimeOptions();
 
+    @Mixin
+    S3Options s3 = new S3Options();
+
     @Parameters(arity = "0..*", paramLabel = "EVENT",
             description = "Files with an event each: bare, EventBridge envelope or SNS envelope; - reads standard input.")
     List<String> eventFiles = new ArrayList<>();
@@ -77,9 +81,12 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RunReportPrinter printer = new RunReportPrinter(out, json);
         RunTally tally = new RunTally();
+        // Distributed Maps' ItemReader and ResultWriter, as execute and serve have them (bad options fail first).
+        ObjectStore objects = s3.store();
         // The application behind the one local endpoint, which the starter function's SfnClient reaches.
         try (ApplicationEndpoint endpoint = runtimeOptions.start(template)) {
             LocalApplication application = endpoint.application();
+            application.useObjectStore(objects);
             for (int i = 0; i < files.size(); i++) {
                 String file = files.get(i);
                 try {

@@ -4,6 +4,7 @@ import appliance.engine.definition.Json;
 import appliance.engine.definition.StateMachineDefinition;
 import appliance.engine.history.ExecutionListener;
 import appliance.engine.history.HistoryEvent;
+import appliance.engine.maprun.MapRunChildren;
 import appliance.engine.maprun.MapRunStart;
 import appliance.engine.replay.Replay;
 import appliance.engine.replay.TimerRestart;
@@ -74,6 +75,8 @@ final class Executions implements AutoCloseable {
     private volatile java.util.function.UnaryOperator<TaskInvoker> integrations = java.util.function.UnaryOperator.identity();
     /** Resolves version and alias ARNs (null: only machine ARNs start executions). */
     private volatile VersionedMachines versioned;
+    /** The tasks executions a previous server left running resume with, when their machine has none of its own. */
+    private volatile TaskInvoker leftoverTasks;
     /** Hear every execution's events as they happen (the web page's live view). */
     private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutionListener fanOut = new ExecutionListener() {
@@ -264,6 +267,38 @@ final class Executions implements AutoCloseable {
         return new DurableChild(running, claim.persisted);
     }
 
+    /**
+     * Takes up a child a Map Run started before this server restarted, for its parent's replay (which
+     * opens the same Map Run again and starts its children in the same order): the child is not started
+     * again; one that ended answers with the end the store kept, one still running is awaited (resumed
+     * here if the restart has not yet taken it up). The result completes once the child's end is durable.
+     *
+     * @throws IllegalStateException when the replay gives the child other input than it was started with
+     *     (the parent's definition or input no longer make the recorded Map Run), rather than run it twice
+     */
+    synchronized Execution reattachChild(MapRunStart start, StoredExecution stored, JsonNode input) {
+        JsonNode recorded = JsonText.parse(store.input(stored), "InvalidExecutionInput", "");
+        if (!recorded.equals(input)) {
+            throw new IllegalStateException("The Map Run " + start.mapRunArn() + " cannot be taken up after the"
+                    + " restart: its child " + stored.executionArn + " was started with other input than the"
+                    + " replayed parent gives it");
+        }
+        LiveExecution running = live.get(stored.executionArn);
+        ExecutionRecord row = stored.listed();
+        if (running == null && "RUNNING".equals(row.status())) {
+            resume(stored, leftoverTasks);
+            running = live.get(stored.executionArn);
+            row = stored.listed();
+        }
+        if (running != null) {
+            return new DurableChild(running.execution(), running.persisted);
+        }
+        row = store.record(stored);
+        JsonNode output = row.output() == null ? null : JsonText.parse(row.output(), "InvalidExecutionInput", "");
+        return new EndedChild(MapRunChildren.identity(start, stored.name), new ExecutionResult(
+                appliance.engine.run.ExecutionStatus.valueOf(row.status()), output, row.error(), row.cause()));
+    }
+
     /** A task is called only once every event before it is on disk (the flusher's thread never calls it). */
     private TaskInvoker durable(TaskInvoker tasks) {
         return new TaskInvoker() {
@@ -399,6 +434,10 @@ final class Executions implements AutoCloseable {
 
     ObjectNode describeStateMachineFor(Request request) {
         StoredExecution stored = requireStored(request.requiredString("executionArn"));
+        String mapRunArn = store.mapRuns().mapRunOf(stored.executionArn);
+        if (mapRunArn != null) {
+            return machines.describeForChild(store.record(stored), store.definitionText(stored), mapRunArn);
+        }
         return ExecutionJson.startedBy(machines.describeFor(store.record(stored), store.definitionText(stored)), stored);
     }
 
@@ -505,17 +544,22 @@ final class Executions implements AutoCloseable {
      */
     int resumeLeftovers(TaskInvoker defaultTasks) {
         int resumed = 0;
+        leftoverTasks = defaultTasks;
         for (StoredExecution stored : store.running()) {
-            if (live.containsKey(stored.executionArn)) {
-                continue;
-            }
-            try {
-                if (resume(stored, defaultTasks)) {
-                    resumed++;
+            // A resumed parent takes up its Map Run's children itself (reattachChild): one at a time.
+            synchronized (this) {
+                if (live.containsKey(stored.executionArn) || !"RUNNING".equals(stored.listed().status())) {
+                    continue;
                 }
-            } catch (RuntimeException e) {
-                endUnresumable(stored, "States.Runtime", "The execution could not be resumed after the local server"
-                        + " restarted: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                try {
+                    if (resume(stored, defaultTasks)) {
+                        resumed++;
+                    }
+                } catch (RuntimeException e) {
+                    endUnresumable(stored, "States.Runtime", "The execution could not be resumed after the local"
+                            + " server restarted: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                                    : e.getMessage()));
+                }
             }
         }
         return resumed;
@@ -526,7 +570,11 @@ final class Executions implements AutoCloseable {
             endUnresumable(stored, "States.Runtime", SYNC_LOST_CAUSE);
             return false;
         }
-        StateMachineRecord machine = machines.find(stored.stateMachineArn);
+        // A Map Run's child is listed as MACHINE/LABEL; it runs with its parent's machine's tasks and names.
+        boolean child = store.mapRuns().mapRunOf(stored.executionArn) != null;
+        StateMachineRecord machine = machines.find(child
+                ? stored.stateMachineArn.substring(0, stored.stateMachineArn.lastIndexOf('/'))
+                : stored.stateMachineArn);
         StateMachineDefinition definition = StateMachines.compile(store.definitionText(stored));
         String name = stored.name;
         ExecutionIdentity identity = machine != null

@@ -50,10 +50,14 @@ final class MapRuns implements MapRunLauncher {
         private volatile MapRunSettings settings;
         private final List<Runnable> onChange = new CopyOnWriteArrayList<>();
         private final List<Execution> children = new CopyOnWriteArrayList<>();
+        /** The children the Map Run started before the server restarted, in the order they started. */
+        private final List<MapRunIndex.Child> recorded;
+        private int started;
 
-        LiveMapRun(MapRunStart start) {
+        LiveMapRun(MapRunStart start, MapRunSettings settings, List<MapRunIndex.Child> recorded) {
             this.start = start;
-            this.settings = start.settings();
+            this.settings = settings;
+            this.recorded = recorded;
         }
 
         @Override
@@ -63,8 +67,16 @@ final class MapRuns implements MapRunLauncher {
 
         @Override
         public Execution startChild(int index, JsonNode input, int itemCount) {
-            String id = UUID.randomUUID().toString();
-            Execution child = executions.startChild(start, MapRunChildren.identity(start, id), input, itemCount);
+            int position;
+            synchronized (this) {
+                position = started++;
+            }
+            // The parent's replay starts the children again in the order they first started: the ones
+            // already started are taken up, not started twice.
+            Execution child = position < recorded.size()
+                    ? executions.reattachChild(start, recorded.get(position).execution(), input)
+                    : executions.startChild(start, MapRunChildren.identity(start, UUID.randomUUID().toString()),
+                            input, itemCount);
             children.add(child);
             return child;
         }
@@ -83,9 +95,12 @@ final class MapRuns implements MapRunLauncher {
         public void ended(ExecutionStatus status, String error, String cause) {
             live.remove(arn());
             ObjectNode row = store.mapRuns().row(arn()).orElseThrow().deepCopy();
-            row.put("status", status.name());
-            row.put("stopDate", clock.instant().toEpochMilli());
-            store.saveMapRun(row);
+            if ("RUNNING".equals(row.path("status").asText())) {
+                // A replayed parent ends a Map Run that ended before the restart again: its row stays.
+                row.put("status", status.name());
+                row.put("stopDate", clock.instant().toEpochMilli());
+                store.saveMapRun(row);
+            }
             if (status != ExecutionStatus.SUCCEEDED) {
                 for (Execution child : children) {
                     if (child.result().toCompletableFuture().isDone()) {
@@ -99,6 +114,14 @@ final class MapRuns implements MapRunLauncher {
 
     @Override
     public MapRun open(MapRunStart start) {
+        ObjectNode kept = store.mapRuns().row(start.mapRunArn()).orElse(null);
+        if (kept != null) {
+            // The parent resumed by replay after a restart opens its Map Run again (the same ARN: its
+            // randomness is its own): the Map Run goes on with its row, settings and children as stored.
+            LiveMapRun mapRun = new LiveMapRun(start, settingsOf(kept), store.mapRuns().children(start.mapRunArn()));
+            live.put(start.mapRunArn(), mapRun);
+            return mapRun;
+        }
         ObjectNode row = JsonNodeFactory.instance.objectNode();
         row.put("mapRunArn", start.mapRunArn());
         row.put("executionArn", start.parent().executionArn());
@@ -108,9 +131,15 @@ final class MapRuns implements MapRunLauncher {
         row.put("itemCount", start.itemCount());
         putSettings(row, start.settings());
         store.saveMapRun(row);
-        LiveMapRun mapRun = new LiveMapRun(start);
+        LiveMapRun mapRun = new LiveMapRun(start, start.settings(), List.of());
         live.put(start.mapRunArn(), mapRun);
         return mapRun;
+    }
+
+    private static MapRunSettings settingsOf(ObjectNode row) {
+        return new MapRunSettings(row.get("maxConcurrency").asInt(),
+                row.has("toleratedFailureCount") ? row.get("toleratedFailureCount").asInt() : null,
+                row.has("toleratedFailurePercentage") ? row.get("toleratedFailurePercentage").asDouble() : null);
     }
 
     private static void putSettings(ObjectNode row, MapRunSettings settings) {
@@ -225,9 +254,7 @@ final class MapRuns implements MapRunLauncher {
             throw ApiException.validation("toleratedFailurePercentage must be a number from 0 to 100");
         }
         LiveMapRun mapRun = live.get(arn);
-        MapRunSettings current = mapRun != null ? mapRun.settings : new MapRunSettings(row.get("maxConcurrency").asInt(),
-                row.has("toleratedFailureCount") ? row.get("toleratedFailureCount").asInt() : null,
-                row.has("toleratedFailurePercentage") ? row.get("toleratedFailurePercentage").asDouble() : null);
+        MapRunSettings current = mapRun != null ? mapRun.settings : settingsOf(row);
         MapRunSettings updated = new MapRunSettings(
                 concurrency != null ? concurrency.asInt() : current.maxConcurrency(),
                 count != null ? Integer.valueOf((int) Math.min(Integer.MAX_VALUE, count.asLong()))

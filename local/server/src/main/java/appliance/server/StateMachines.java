@@ -177,6 +177,31 @@ final class StateMachines {
         return forExecution;
     }
 
+    /**
+     * DescribeStateMachineForExecution for a child a Map Run started. AWS: "If a Map Run dispatched the
+     * execution, this action returns the Map Run ARN in the response. The state machine returned is the
+     * state machine associated with the Map Run", with the Map's {@code label}. The docs do not spell the
+     * other fields out; here the state machine is the one ListMapRuns and DescribeExecution name for the
+     * Map Run ({@code MACHINE/LABEL}), its definition the ItemProcessor the child ran, and its name, role
+     * and configuration the parent machine's.
+     */
+    ObjectNode describeForChild(ExecutionRecord execution, String processorText, String mapRunArn) {
+        String childMachineArn = execution.stateMachineArn();
+        int slash = childMachineArn.lastIndexOf('/');
+        String parentArn = childMachineArn.substring(0, slash);
+        StateMachineRecord parent = byArn.get(parentArn);
+        if (parent == null) {
+            throw ApiException.stateMachineDoesNotExist(parentArn);
+        }
+        ObjectNode response = describeFor(new ExecutionRecord(execution.executionArn(), parentArn, execution.name(),
+                execution.status(), execution.input(), execution.output(), execution.error(), execution.cause(),
+                execution.startDate(), execution.stopDate()), processorText);
+        response.put("stateMachineArn", childMachineArn);
+        response.put("mapRunArn", mapRunArn);
+        response.put("label", childMachineArn.substring(slash + 1));
+        return response;
+    }
+
     private static ObjectNode described(StateMachineRecord machine) {
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         response.put("stateMachineArn", machine.arn());

@@ -50,6 +50,27 @@ class MapRunActionsTest {
     }
 
     @Test
+    void the_state_machine_for_a_child_is_the_map_runs_with_the_item_processor_as_its_definition() throws Exception {
+        String machine = fixture.createMachine("Fan", distributed("\"Label\":\"fan\",", PASS));
+        String arn = fixture.sfn.startExecution(r -> r.stateMachineArn(machine).input("[1]")).executionArn();
+        assertThat(fixture.awaitFinished(arn)).isEqualTo("SUCCEEDED");
+        String mapRun = mapRunArn(arn);
+        String child = fixture.sfn.listExecutions(r -> r.mapRunArn(mapRun)).executions().get(0).executionArn();
+
+        var described = fixture.sfn.describeStateMachineForExecution(r -> r.executionArn(child));
+
+        assertThat(described.stateMachineArn()).isEqualTo(machine + "/fan");
+        assertThat(described.mapRunArn()).isEqualTo(mapRun);
+        assertThat(described.label()).isEqualTo("fan");
+        assertThat(described.roleArn()).isEqualTo(ServerFixture.ROLE);
+        JsonNode definition = JSON.readTree(described.definition());
+        assertThat(definition.path("StartAt").asText()).isEqualTo("P");
+        assertThat(definition.path("States").has("M")).isFalse();
+        // The parent's own answer has no Map Run.
+        assertThat(fixture.sfn.describeStateMachineForExecution(r -> r.executionArn(arn)).mapRunArn()).isNull();
+    }
+
+    @Test
     void children_are_executions_listed_by_map_run_and_described_with_it() throws Exception {
         String machine = fixture.createMachine("Fan", distributed("\"Label\":\"fan\",", PASS));
         String arn = fixture.sfn.startExecution(r -> r.stateMachineArn(machine).input("[1,2,3]")).executionArn();

@@ -3,6 +3,7 @@ package appliance.runtime.app;
 import appliance.engine.definition.StateMachineDefinition;
 import appliance.engine.error.InvalidDefinitionException;
 import appliance.engine.history.ExecutionListener;
+import appliance.engine.maprun.ObjectStore;
 import appliance.engine.run.Engine;
 import appliance.engine.run.Execution;
 import appliance.engine.run.ExecutionIdentity;
@@ -68,7 +69,9 @@ public final class LocalApplication implements AutoCloseable {
     private final FastForwardScheduler scheduler;
     private final LocalLambdaRuntime lambdas;
     private final LocalSns sns;
-    private final Engine engine;
+    /** Replaced once by {@link #useObjectStore}, before executions start. */
+    private volatile Engine engine;
+    private volatile ObjectStore objects = ObjectStore.NONE;
     private final ActivityLedger ledger = new ActivityLedger();
     private final Map<String, StateMachineDefinition> definitions = new HashMap<>();
     private final Map<String, Integer> definitionSizes = new HashMap<>();
@@ -229,6 +232,15 @@ public final class LocalApplication implements AutoCloseable {
     }
 
     /**
+     * Where DISTRIBUTED Maps' ItemReader and ResultWriter find S3 (a folder of buckets, an S3 endpoint);
+     * without one they fail saying none is configured. Set it before the first execution starts.
+     */
+    public void useObjectStore(ObjectStore store) {
+        this.objects = store;
+        this.engine = engine.withObjectStore(store);
+    }
+
+    /**
      * Starts the execution a Step Functions server in front of this application was asked for (a function's
      * SfnClient, a states:startExecution task): named as the server named it, its Task states calling
      * {@code tasks} (this application's {@link #taskInvoker()}, or a test case's partial mocks over them).
@@ -242,7 +254,8 @@ public final class LocalApplication implements AutoCloseable {
         if (definition == null) {
             return null;
         }
-        return start(definition, identity, input, null, tasks == this.tasks ? engine : new Engine(scheduler, tasks, options.random()));
+        return start(definition, identity, input, null, tasks == this.tasks ? engine
+                : new Engine(scheduler, tasks, options.random()).withObjectStore(objects));
     }
 
     private Execution start(StateMachineDefinition definition, ExecutionIdentity identity, JsonNode input,
