@@ -51,6 +51,10 @@ final class ApplicationEndpoint implements AutoCloseable {
             throw e;
         }
         tasks.set(application.taskInvoker());
+        // As serve does: a function's SnsClient reaches the template's topics, its EventBridgeClient the
+        // template's rules, whose state machine targets start executions here.
+        server.serveSns(new TemplateTopics(application, template.settings()));
+        server.serveEventBridge(new TemplateEventBus(application, server));
         for (StateMachineResource machine : template.stateMachines()) {
             server.registerStateMachine(machine.name(), machine.definition(), machine.type(), application.taskInvoker());
         }
@@ -65,10 +69,18 @@ final class ApplicationEndpoint implements AutoCloseable {
         return new ApplicationEndpoint(server, application);
     }
 
-    /** The functions' SfnClient, and states:startExecution unless STEP_FUNCTIONS_ENDPOINT says otherwise, reach the server. */
+    /**
+     * The functions' SfnClient, SnsClient and EventBridgeClient (through the AWS SDKs' service-specific endpoint
+     * variables), and states:startExecution unless STEP_FUNCTIONS_ENDPOINT says otherwise, reach the server; in
+     * hybrid mode (SNS_ENDPOINT) a function publishes where the sns:publish tasks do.
+     */
     private static LocalOptions pointedAt(StepFunctionsServer server, LocalOptions local) {
         Map<String, String> environment = new LinkedHashMap<>(local.functionEnvironment());
-        environment.putIfAbsent("AWS_ENDPOINT_URL_SFN", server.endpoint().toString());
+        String endpoint = server.endpoint().toString();
+        environment.putIfAbsent("AWS_ENDPOINT_URL_SFN", endpoint);
+        environment.putIfAbsent("AWS_ENDPOINT_URL_SNS",
+                local.endpoints().snsEndpoint().map(Object::toString).orElse(endpoint));
+        environment.putIfAbsent("AWS_ENDPOINT_URL_EVENTBRIDGE", endpoint);
         LocalOptions wired = local.withFunctionEnvironment(environment);
         if (wired.services().endpoint("sfn").isEmpty()) {
             wired = wired.withServices(wired.services().with("sfn", server.endpoint()));

@@ -52,7 +52,7 @@ final class TemplateServer implements AutoCloseable {
         tasks.set(application.taskInvoker());
         // SNS and EventBridge on the same port: Publish reaches the template's topics (and their subscriber
         // functions), PutEvents the template's rules, whose state machine targets start executions here.
-        server.serveSns(new TemplateTopics(application.sns(), template.settings()));
+        server.serveSns(new TemplateTopics(application, template.settings()));
         server.serveEventBridge(new TemplateEventBus(application, server));
         for (StateMachineResource machine : template.stateMachines()) {
             String arn = server.registerStateMachine(machine.name(), machine.definition(), machine.type(),

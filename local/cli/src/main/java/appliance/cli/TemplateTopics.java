@@ -1,5 +1,6 @@
 package appliance.cli;
 
+import appliance.runtime.app.LocalApplication;
 import appliance.runtime.sns.LocalSns;
 import appliance.runtime.sns.SnsException;
 import appliance.runtime.sns.SnsMessageAttribute;
@@ -12,15 +13,18 @@ import java.util.Map;
 
 /**
  * The server's SNS API over the application's local SNS: the template's topics and subscriptions, whose
- * Lambda subscribers (the starter function) run in-process and start executions on the server.
+ * Lambda subscribers (the starter function) run in-process and start executions on the server. A Publish
+ * counts towards the execution whose function sent it (what {@code run} reports), as an sns:publish task's does.
  */
 final class TemplateTopics implements SnsTopics {
 
+    private final LocalApplication application;
     private final LocalSns sns;
     private final TemplateSettings settings;
 
-    TemplateTopics(LocalSns sns, TemplateSettings settings) {
-        this.sns = sns;
+    TemplateTopics(LocalApplication application, TemplateSettings settings) {
+        this.application = application;
+        this.sns = application.sns();
         this.settings = settings;
     }
 
@@ -30,7 +34,8 @@ final class TemplateTopics implements SnsTopics {
         Map<String, SnsMessageAttribute> local = new LinkedHashMap<>();
         attributes.forEach((name, value) -> local.put(name, new SnsMessageAttribute(value.dataType(), value.stringValue())));
         try {
-            return sns.publish(new SnsPublishRequest(topicArn, message, subject, messageStructure, local)).messageId();
+            return application.publishFromFunction(new SnsPublishRequest(topicArn, message, subject, messageStructure, local))
+                    .messageId();
         } catch (SnsException refused) {
             throw new Refused(refused.code(), "NotFound".equals(refused.code()) ? 404 : 400, refused.getMessage());
         }

@@ -29,6 +29,7 @@ import appliance.runtime.lambda.LambdaServiceException;
 import appliance.runtime.lambda.LocalLambdaRuntime;
 import appliance.runtime.sns.LocalSns;
 import appliance.runtime.sns.SnsDelivery;
+import appliance.runtime.sns.SnsException;
 import appliance.runtime.sns.SnsMessageAttribute;
 import appliance.runtime.sns.SnsPublishRequest;
 import appliance.runtime.sns.SnsSubscription;
@@ -199,6 +200,27 @@ public final class LocalApplication implements AutoCloseable {
         } catch (LambdaServiceException refused) {
             return refused.errorCode() + ": " + refused.getMessage();
         }
+    }
+
+    /**
+     * SNS's Publish as a function's own SnsClient sends it to the local endpoint: the template's topics deliver it to
+     * their subscriptions, and it counts, with its deliveries, towards the execution whose call is in progress (the
+     * one whose function published), as an sns:publish task's does.
+     *
+     * @throws SnsException as SNS refuses the request
+     */
+    public LocalSns.PublishResult publishFromFunction(SnsPublishRequest request) {
+        ExecutionActivity caller = ledger.inProgress();
+        // The subscribers it invokes count towards the same execution as the publish.
+        LocalSns.PublishResult result = ledger.during(caller, () -> sns.publish(request));
+        if (caller != null) {
+            caller.snsPublished(new ExecutionUsage.SnsPublish(request.message().getBytes(StandardCharsets.UTF_8).length,
+                            result.deliveries().stream().map(SnsDelivery::protocol).toList()),
+                    new ExecutionActivity.Published(request.topicArn(), result.messageId(), request.subject(),
+                            request.message(), result.deliveries().size()),
+                    result.deliveries());
+        }
+        return result;
     }
 
     public SamTemplate template() {
