@@ -6,6 +6,7 @@ import appliance.engine.run.Execution;
 import appliance.runtime.app.ExecutionReport;
 import appliance.runtime.app.LocalApplication;
 import appliance.runtime.app.LocalOptions;
+import appliance.runtime.hybrid.HybridEndpoints;
 import appliance.runtime.template.SamTemplate;
 import appliance.server.ServerOptions;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -111,7 +112,7 @@ class FunctionSdkCallsUnderRunTest {
         LocalApplication application = endpoint.application();
         JsonNode input = JsonFiles.JSON.createObjectNode().put("publishTo", TOPIC).put("message", "hello from the SDK");
 
-        Execution execution = application.startExecution(CallerMachine(), UUID.randomUUID().toString(), input, null);
+        Execution execution = application.startExecution(callerMachine(), UUID.randomUUID().toString(), input, null);
         application.runUntilIdle();
 
         ExecutionReport report = application.report(execution);
@@ -134,7 +135,7 @@ class FunctionSdkCallsUnderRunTest {
         JsonNode input = JsonFiles.JSON.createObjectNode().set("putEvent", JsonFiles.JSON.createObjectNode()
                 .put("source", "test.sdk").put("detailType", "Something Happened").put("detail", "{\"n\":1}"));
 
-        Execution caller = application.startExecution(CallerMachine(), UUID.randomUUID().toString(), input, null);
+        Execution caller = application.startExecution(callerMachine(), UUID.randomUUID().toString(), input, null);
         application.runUntilIdle();
 
         assertThat(application.report(caller).succeeded()).isTrue();
@@ -146,7 +147,43 @@ class FunctionSdkCallsUnderRunTest {
         assertThat(report.result().toString()).contains("Something Happened");
     }
 
-    private static String CallerMachine() {
+    @Test
+    void run_prints_a_functions_publish_and_its_delivery_like_the_workflows_own() throws Exception {
+        Path event = Files.writeString(folder.resolve("publish.json"),
+                "{\"publishTo\":\"" + TOPIC + "\",\"message\":\"hello from run\"}");
+
+        CommandRun run = CommandRun.of("run", "--template", folder.resolve("template.yaml").toString(),
+                "--state-machine", "CallerMachine", event.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Published:", "sdk-alerts (1 subscription): hello from run", "Deliveries:",
+                "sdk-alerts -> lambda");
+    }
+
+    @Test
+    void in_hybrid_mode_a_function_publishes_to_the_sns_endpoint_given_and_puts_events_here() {
+        endpoint.close();
+        endpoint = ApplicationEndpoint.start(ServerOptions.inMemory(0), SamTemplate.load(folder.resolve("template.yaml")),
+                LocalOptions.defaults().withEndpoints(HybridEndpoints.of(null, "http://127.0.0.1:4575")));
+        LocalApplication application = endpoint.application();
+
+        JsonNode sns = environmentOfTheFunction(application, "AWS_ENDPOINT_URL_SNS");
+        JsonNode events = environmentOfTheFunction(application, "AWS_ENDPOINT_URL_EVENTBRIDGE");
+
+        assertThat(sns.asText()).isEqualTo("http://127.0.0.1:4575");
+        assertThat(events.asText()).isEqualTo(endpoint.server().endpoint().toString());
+    }
+
+    private static JsonNode environmentOfTheFunction(LocalApplication application, String name) {
+        Execution execution = application.startExecution(callerMachine(), UUID.randomUUID().toString(),
+                JsonFiles.JSON.createObjectNode().put("environment", name), null);
+        application.runUntilIdle();
+        ExecutionReport report = application.report(execution);
+        assertThat(report.succeeded()).as(report.result().toString()).isTrue();
+        return report.result().output().get(name);
+    }
+
+    private static String callerMachine() {
         return "arn:aws:states:us-east-1:123456789012:stateMachine:CallerMachine";
     }
 }

@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /**
  * A user's function that calls SNS and EventBridge with the AWS SDK, configured only by its environment (region,
  * credentials and endpoint, as on Lambda): {"publishTo": TOPIC_ARN, "message": ...} publishes,
- * {"putEvent": {"source", "detailType", "detail"}} puts an event; anything else is returned as it came
+ * {"putEvent": {"source", "detailType", "detail"}} puts an event, {"environment": NAME} returns that variable;
+ * anything else is returned as it came
  * (a topic's subscriber).
  */
 public final class SdkCallingFunction implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -30,6 +31,8 @@ public final class SdkCallingFunction implements RequestHandler<Map<String, Obje
                         .detailType(String.valueOf(entry.get("detailType"))).detail(String.valueOf(entry.get("detail")))))
                         .failedEntryCount());
             }
+        } else if (event.get("environment") instanceof String name) {
+            result.put(name, System.getenv(name));
         } else {
             result.put("received", event);
         }
