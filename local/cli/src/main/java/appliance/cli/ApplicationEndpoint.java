@@ -72,7 +72,8 @@ final class ApplicationEndpoint implements AutoCloseable {
     /**
      * The functions' SfnClient, SnsClient and EventBridgeClient (through the AWS SDKs' service-specific endpoint
      * variables), and states:startExecution unless STEP_FUNCTIONS_ENDPOINT says otherwise, reach the server; in
-     * hybrid mode (SNS_ENDPOINT) a function publishes where the sns:publish tasks do.
+     * hybrid mode (SNS_ENDPOINT, EVENTBRIDGE_ENDPOINT) a function calls where the sns:publish and
+     * events:putEvents tasks do.
      */
     private static LocalOptions pointedAt(StepFunctionsServer server, LocalOptions local) {
         Map<String, String> environment = new LinkedHashMap<>(local.functionEnvironment());
@@ -80,7 +81,8 @@ final class ApplicationEndpoint implements AutoCloseable {
         environment.putIfAbsent("AWS_ENDPOINT_URL_SFN", endpoint);
         environment.putIfAbsent("AWS_ENDPOINT_URL_SNS",
                 local.endpoints().snsEndpoint().map(Object::toString).orElse(endpoint));
-        environment.putIfAbsent("AWS_ENDPOINT_URL_EVENTBRIDGE", endpoint);
+        environment.putIfAbsent("AWS_ENDPOINT_URL_EVENTBRIDGE",
+                local.services().endpoint("eventbridge").map(Object::toString).orElse(endpoint));
         LocalOptions wired = local.withFunctionEnvironment(environment);
         if (wired.services().endpoint("sfn").isEmpty()) {
             wired = wired.withServices(wired.services().with("sfn", server.endpoint()));

@@ -11,6 +11,7 @@ import appliance.runtime.template.SamTemplate;
 import appliance.server.ServerOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -158,6 +159,20 @@ class FunctionSdkCallsUnderRunTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Published:", "sdk-alerts (1 subscription): hello from run", "Deliveries:",
                 "sdk-alerts -> lambda");
+    }
+
+    @Test
+    void with_eventbridge_endpoint_given_a_functions_put_events_goes_there() {
+        endpoint.close();
+        LocalOptions local = LocalOptions.defaults();
+        endpoint = ApplicationEndpoint.start(ServerOptions.inMemory(0), SamTemplate.load(folder.resolve("template.yaml")),
+                local.withServices(local.services().with("eventbridge", URI.create("http://127.0.0.1:4010"))));
+
+        JsonNode events = environmentOfTheFunction(endpoint.application(), "AWS_ENDPOINT_URL_EVENTBRIDGE");
+        JsonNode sns = environmentOfTheFunction(endpoint.application(), "AWS_ENDPOINT_URL_SNS");
+
+        assertThat(events.asText()).isEqualTo("http://127.0.0.1:4010");
+        assertThat(sns.asText()).isEqualTo(endpoint.server().endpoint().toString());
     }
 
     @Test
