@@ -184,6 +184,16 @@ class RedriveTest {
 
         assertThat(fixture.awaitFinished(arn)).isEqualTo("SUCCEEDED");
         assertThat(fixture.sfn.describeExecution(r -> r.executionArn(arn)).output()).isEqualTo("7");
+        List<HistoryEvent> events = history(arn);
+        int redriven = events.indexOf(events.stream()
+                .filter(event -> event.type() == HistoryEventType.EXECUTION_REDRIVEN).findFirst().orElseThrow());
+        assertThat(events.get(redriven - 1).type()).isEqualTo(HistoryEventType.EXECUTION_ABORTED);
+        assertThat(events.subList(redriven + 1, events.size())).extracting(HistoryEvent::type).as(
+                "the interrupted task scheduled again").containsExactly(
+                HistoryEventType.LAMBDA_FUNCTION_SCHEDULED, HistoryEventType.LAMBDA_FUNCTION_STARTED,
+                HistoryEventType.LAMBDA_FUNCTION_SUCCEEDED, HistoryEventType.TASK_STATE_EXITED,
+                HistoryEventType.EXECUTION_SUCCEEDED);
+        assertChainedAfterRedrive(events, redriven);
     }
 
     @Test

@@ -268,10 +268,7 @@ final class TaskStep {
             cancelTimers();
             if (unwrap(error) instanceof TaskRedo redo) {
                 // A redrive takes the step up: the task is scheduled again, after the redrive's event.
-                run.guarded(() -> {
-                    run.branch.moveCursor(redo.afterEventId());
-                    TaskStep.run(run, state);
-                });
+                run.redriven(redo.afterEventId());
                 return;
             }
             run.guarded(() -> {
