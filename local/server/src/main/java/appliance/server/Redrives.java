@@ -13,8 +13,8 @@ import java.util.Set;
  * be redriven when it is a Standard one that FAILED, TIMED_OUT or was ABORTED, in the last 14 days,
  * fewer than 1000 times, and its machine still exists. It goes on from the failed step: the history up
  * to the failed task's answer is replayed (so the steps that succeeded, Map iterations and Parallel
- * branches included, are not run again) and the task is called again; a failure that no task made (a
- * Fail state, a data error) happens again as it did.
+ * branches included, are not run again) and the task is scheduled again, its new events after
+ * ExecutionRedriven; a failure that no task made (a Fail state, a data error) happens again as it did.
  */
 final class Redrives {
 

@@ -188,9 +188,48 @@ class ActivityActionsTest {
             assertThat(fixture.awaitFinished(execution)).isEqualTo("SUCCEEDED");
             List<String> types = sfn.getExecutionHistory(r -> r.executionArn(execution)).events().stream()
                     .map(HistoryEvent::typeAsString).toList();
-            // The step is taken up again under its first ActivityScheduled/ActivityStarted (as a redriven task is).
-            assertThat(types).containsSubsequence("ActivityFailed", "ExecutionFailed", "ExecutionRedriven",
-                    "ActivitySucceeded", "ExecutionSucceeded");
+            // The step's task is scheduled again after ExecutionRedriven, and started when a worker takes it.
+            int redriven = types.indexOf("ExecutionRedriven");
+            assertThat(types.subList(redriven, types.size())).containsExactly("ExecutionRedriven",
+                    "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited", "ExecutionSucceeded");
+            List<HistoryEvent> events = sfn.getExecutionHistory(r -> r.executionArn(execution)).events();
+            RedriveTest.assertChainedAfterRedrive(events, redriven);
+            assertThat(events.get(redriven + 2).activityStartedEventDetails().workerName()).isEqualTo("w2");
+            assertThat(second.taskToken()).as("the task scheduled again has a token of its own")
+                    .isNotEqualTo(first.taskToken());
+        }
+    }
+
+    @Test
+    void a_redriven_activity_task_a_worker_took_before_a_restart_is_replayed_after_the_redrive() throws Exception {
+        String execution;
+        String activity;
+        try (ServerFixture fixture = new ServerFixture(folder)) {
+            SfnClient sfn = fixture.sfn;
+            activity = sfn.createActivity(r -> r.name("Flaky")).activityArn();
+            String machine = machine(fixture, activity, "");
+            execution = sfn.startExecution(r -> r.stateMachineArn(machine).input("{\"dish\":\"stew\"}")).executionArn();
+            GetActivityTaskResponse first = worker(sfn, activity, "w1").get(10, TimeUnit.SECONDS);
+            sfn.sendTaskFailure(r -> r.taskToken(first.taskToken()).error("Burnt").cause("too hot"));
+            assertThat(fixture.awaitFinished(execution)).isEqualTo("FAILED");
+            sfn.redriveExecution(r -> r.executionArn(execution));
+            worker(sfn, activity, "w2").get(10, TimeUnit.SECONDS);
+        }
+        try (ServerFixture fixture = new ServerFixture(folder)) {
+            SfnClient sfn = fixture.sfn;
+            GetActivityTaskResponse again = worker(sfn, activity, "w3").get(10, TimeUnit.SECONDS);
+            sfn.sendTaskSuccess(r -> r.taskToken(again.taskToken()).output("{\"fine\":true}"));
+
+            assertThat(fixture.awaitFinished(execution)).isEqualTo("SUCCEEDED");
+            List<HistoryEvent> events = sfn.getExecutionHistory(r -> r.executionArn(execution).maxResults(1000)).events();
+            List<String> types = events.stream().map(HistoryEvent::typeAsString).toList();
+            int redriven = types.indexOf("ExecutionRedriven");
+            assertThat(types.subList(redriven, types.size())).as("the redrive's events replayed, none made twice")
+                    .startsWith("ExecutionRedriven", "ActivityScheduled", "ActivityStarted")
+                    .endsWith("ActivitySucceeded", "TaskStateExited", "ExecutionSucceeded")
+                    .containsOnlyOnce("ActivityScheduled");
+            assertThat(events.get(redriven + 2).activityStartedEventDetails().workerName()).isEqualTo("w2");
+            RedriveTest.assertChainedAfterRedrive(events, redriven);
         }
     }
 

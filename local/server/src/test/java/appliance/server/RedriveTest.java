@@ -46,6 +46,19 @@ class RedriveTest {
         return events.stream().filter(event -> event.type() == type).count();
     }
 
+    /**
+     * The events after ExecutionRedriven (at {@code redrivenIndex}) each follow the one before: the task
+     * scheduled again follows ExecutionRedriven, as AWS links a redriven step's events.
+     */
+    static void assertChainedAfterRedrive(List<HistoryEvent> events, int redrivenIndex) {
+        HistoryEvent redriven = events.get(redrivenIndex);
+        assertThat(redriven.type()).isEqualTo(HistoryEventType.EXECUTION_REDRIVEN);
+        for (int i = redrivenIndex + 1; i < events.size(); i++) {
+            assertThat(events.get(i).previousEventId()).as("event %s %s follows the one before",
+                    events.get(i).id(), events.get(i).type()).isEqualTo(events.get(i - 1).id());
+        }
+    }
+
     @Test
     void a_redriven_execution_goes_on_from_the_failed_task_and_keeps_what_succeeded() throws Exception {
         String machine = fixture.createMachine("Flaky", PASS_THEN_HELD);
@@ -77,11 +90,12 @@ class RedriveTest {
         assertThat(count(events, HistoryEventType.PASS_STATE_ENTERED)).as("the Pass is not run again").isEqualTo(1);
         assertThat(count(events, HistoryEventType.EXECUTION_FAILED)).isEqualTo(1);
         assertThat(count(events, HistoryEventType.LAMBDA_FUNCTION_FAILED)).isEqualTo(1);
-        assertThat(count(events, HistoryEventType.LAMBDA_FUNCTION_SCHEDULED))
-                .as("the failed call is made again under its scheduled event").isEqualTo(1);
+        assertThat(count(events, HistoryEventType.TASK_STATE_ENTERED)).as("the step is not entered again").isEqualTo(1);
         assertThat(events.subList(failedHistory + 1, events.size())).extracting(HistoryEvent::type).containsExactly(
+                HistoryEventType.LAMBDA_FUNCTION_SCHEDULED, HistoryEventType.LAMBDA_FUNCTION_STARTED,
                 HistoryEventType.LAMBDA_FUNCTION_SUCCEEDED, HistoryEventType.TASK_STATE_EXITED,
                 HistoryEventType.EXECUTION_SUCCEEDED);
+        assertChainedAfterRedrive(events, failedHistory);
         assertThat(events.get(events.size() - 1).type()).isEqualTo(HistoryEventType.EXECUTION_SUCCEEDED);
         var visits = appliance.engine.definition.Json.MAPPER.readTree(java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(fixture.server.endpoint() + "/debug/visits?executionArn="
@@ -105,13 +119,22 @@ class RedriveTest {
         fail(fixture.tasks.nextHeld());
         assertThat(fixture.awaitFinished(arn)).isEqualTo("FAILED");
 
+        int failedHistory = history(arn).size();
         fixture.sfn.redriveExecution(r -> r.executionArn(arn));
         fixture.tasks.nextHeld().complete(JsonNodeFactory.instance.textNode("second"));
         assertThat(fixture.awaitFinished(arn)).isEqualTo("SUCCEEDED");
         List<HistoryEvent> events = history(arn);
 
         assertThat(fixture.sfn.describeExecution(r -> r.executionArn(arn)).output()).isEqualTo("[{\"n\":1},\"second\"]");
-        assertThat(count(events, HistoryEventType.LAMBDA_FUNCTION_SCHEDULED)).as("one call a branch").isEqualTo(2);
+        assertThat(count(events, HistoryEventType.LAMBDA_FUNCTION_SCHEDULED))
+                .as("one call a branch, the failed branch's scheduled again").isEqualTo(3);
+        assertThat(events.subList(failedHistory + 1, events.size())).extracting(HistoryEvent::type).containsExactly(
+                HistoryEventType.LAMBDA_FUNCTION_SCHEDULED, HistoryEventType.LAMBDA_FUNCTION_STARTED,
+                HistoryEventType.LAMBDA_FUNCTION_SUCCEEDED, HistoryEventType.TASK_STATE_EXITED,
+                HistoryEventType.PARALLEL_STATE_SUCCEEDED, HistoryEventType.PARALLEL_STATE_EXITED,
+                HistoryEventType.EXECUTION_SUCCEEDED);
+        assertThat(events.get(failedHistory + 1).previousEventId()).as("the task scheduled again follows the redrive")
+                .isEqualTo(events.get(failedHistory).id());
         assertThat(count(events, HistoryEventType.PARALLEL_STATE_ENTERED)).isEqualTo(1);
         assertThat(count(events, HistoryEventType.LAMBDA_FUNCTION_SUCCEEDED)).as("Ok once, Flaky once").isEqualTo(2);
     }
@@ -161,6 +184,16 @@ class RedriveTest {
 
         assertThat(fixture.awaitFinished(arn)).isEqualTo("SUCCEEDED");
         assertThat(fixture.sfn.describeExecution(r -> r.executionArn(arn)).output()).isEqualTo("7");
+        List<HistoryEvent> events = history(arn);
+        int redriven = events.indexOf(events.stream()
+                .filter(event -> event.type() == HistoryEventType.EXECUTION_REDRIVEN).findFirst().orElseThrow());
+        assertThat(events.get(redriven - 1).type()).isEqualTo(HistoryEventType.EXECUTION_ABORTED);
+        assertThat(events.subList(redriven + 1, events.size())).extracting(HistoryEvent::type).as(
+                "the interrupted task scheduled again").containsExactly(
+                HistoryEventType.LAMBDA_FUNCTION_SCHEDULED, HistoryEventType.LAMBDA_FUNCTION_STARTED,
+                HistoryEventType.LAMBDA_FUNCTION_SUCCEEDED, HistoryEventType.TASK_STATE_EXITED,
+                HistoryEventType.EXECUTION_SUCCEEDED);
+        assertChainedAfterRedrive(events, redriven);
     }
 
     @Test
@@ -208,6 +241,14 @@ class RedriveTest {
             assertThat(events).extracting(HistoryEvent::id).containsExactlyElementsOf(
                     java.util.stream.LongStream.rangeClosed(1, events.size()).boxed().toList());
             assertThat(count(events, HistoryEventType.EXECUTION_REDRIVEN)).isEqualTo(1);
+            int redriven = events.indexOf(events.stream()
+                    .filter(event -> event.type() == HistoryEventType.EXECUTION_REDRIVEN).findFirst().orElseThrow());
+            assertThat(events.subList(redriven + 1, events.size())).extracting(HistoryEvent::type).as(
+                    "the task scheduled again before the stop is replayed, not scheduled a third time").containsExactly(
+                    HistoryEventType.LAMBDA_FUNCTION_SCHEDULED, HistoryEventType.LAMBDA_FUNCTION_STARTED,
+                    HistoryEventType.LAMBDA_FUNCTION_SUCCEEDED, HistoryEventType.TASK_STATE_EXITED,
+                    HistoryEventType.EXECUTION_SUCCEEDED);
+            assertChainedAfterRedrive(events, redriven);
         }
     }
 }

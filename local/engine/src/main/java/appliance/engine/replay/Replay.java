@@ -84,7 +84,9 @@ public final class Replay {
 
     /**
      * {@link #resume} of a history with redrives in it: as the replay passes each redrive's last kept
-     * event, the timers then pending start again from the redrive ({@link TimerRestart}).
+     * event, the timers then pending start again from the redrive ({@link TimerRestart}), and the tasks
+     * then in flight (the failed step's) are scheduled again, their events linked after that kept event
+     * (the store links them to its ExecutionRedriven), as AWS writes a redriven step.
      */
     public static Execution resume(StateMachineDefinition definition, JsonNode input, ExecutionIdentity identity,
             Iterator<HistoryEvent> recorded, Scheduler live, TaskInvoker tasks, RandomGenerator random,
@@ -104,8 +106,16 @@ public final class Replay {
                 throw new ReplayDivergedException(checker.divergence);
             }
             // Checked once the steps that followed the kept event have run: they set the timers too.
+            boolean redone = false;
             while (!restarts.isEmpty() && scheduler.latestEventId() >= restarts.peek().afterEventId()) {
-                scheduler.restartTimers(restarts.poll().at());
+                TimerRestart restart = restarts.poll();
+                scheduler.restartTimers(restart.at());
+                // The tasks in flight at the redrive are scheduled again then, after its event.
+                scheduler.replaying(restart.at());
+                redone |= replayTasks.redo(restart.afterEventId());
+            }
+            if (redone) {
+                continue;
             }
             if (!history.hasNext()) {
                 break;

@@ -4,6 +4,7 @@ import appliance.engine.definition.Json;
 import appliance.engine.error.StatesFailure;
 import appliance.engine.history.HistoryEvent;
 import appliance.engine.task.TaskInvoker;
+import appliance.engine.task.TaskRedo;
 import appliance.engine.task.TaskRequest;
 import appliance.engine.task.TaskScheduleFailure;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -127,6 +128,25 @@ final class ReplayTasks implements TaskInvoker {
 
     private long heldUnder(long eventId) {
         return progressed.getOrDefault(eventId, eventId);
+    }
+
+    /**
+     * A redrive went on after event {@code afterEventId}: the calls in flight there (the failed step's,
+     * an aborted run's) are not made again under their first events but scheduled anew after it.
+     *
+     * @return whether any call was waiting
+     */
+    boolean redo(long afterEventId) {
+        List<Pending> inFlight;
+        synchronized (this) {
+            inFlight = new ArrayList<>(pending.values());
+            pending.clear();
+            progressed.clear();
+        }
+        for (Pending call : inFlight) {
+            call.answer.completeExceptionally(new TaskRedo(afterEventId));
+        }
+        return !inFlight.isEmpty();
     }
 
     /** Makes, for real, the calls that were in flight when the history ends. */

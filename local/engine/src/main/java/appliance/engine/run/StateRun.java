@@ -76,6 +76,15 @@ final class StateRun {
     }
 
     /**
+     * A redrive takes the state up again after event {@code afterEventId}: its work is done again as a
+     * retry does it (a fresh context, so a new task token), linked after that event, not counted as a retry.
+     */
+    void redriven(long afterEventId) {
+        branch.moveCursor(afterEventId);
+        attempt();
+    }
+
+    /**
      * Runs a piece of this state's work, turning the failures it raises into this state's failure.
      * Continuations (a task's answer, a timer) come through here too, and do nothing once the branch
      * is no longer live (its execution ended or a sibling branch failed).

@@ -9,6 +9,7 @@ import appliance.engine.jsonata.JsonataTemplate;
 import appliance.engine.path.PathNotFound;
 import appliance.engine.path.ReferencePath;
 import appliance.engine.task.TaskProgress;
+import appliance.engine.task.TaskRedo;
 import appliance.engine.task.TaskRequest;
 import appliance.engine.task.TaskResource;
 import appliance.engine.task.TaskScheduleFailure;
@@ -265,6 +266,11 @@ final class TaskStep {
             }
             settled = true;
             cancelTimers();
+            if (unwrap(error) instanceof TaskRedo redo) {
+                // A redrive takes the step up: the task is scheduled again, after the redrive's event.
+                run.redriven(redo.afterEventId());
+                return;
+            }
             run.guarded(() -> {
                 if (error == null) {
                     succeeded(result == null ? JsonNodeFactory.instance.nullNode() : result);

@@ -74,7 +74,13 @@ class RedriveTimersTest {
 
         Run again = redriven(definition, first.history(), kept, true);
 
-        assertThat(types(again)).containsExactly("TaskSucceeded", "TaskStateExited", "ExecutionSucceeded");
+        // The task is scheduled again at the redrive, its events following the last kept one.
+        assertThat(types(again)).containsExactly("TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited",
+                "ExecutionSucceeded");
+        assertThat(again.history().get(0).previousEventId()).isEqualTo(kept);
+        assertThat(again.history().get(0).id()).isEqualTo(kept + 1);
+        assertThat(again.history().get(0).timestamp())
+                .isEqualTo(first.history().get(first.history().size() - 1).timestamp().plus(LATER));
         assertThat(again.result().output()).isEqualTo(json("{\"done\":true}"));
         // The old clock, kept: the task times out at once, as before the fix.
         assertThat(types(redriven(definition, first.history(), kept, false))).startsWith("TaskTimedOut");
@@ -91,7 +97,8 @@ class RedriveTimersTest {
 
         Run again = redriven(definition, first.history(), kept, true);
 
-        assertThat(types(again)).containsExactly("TaskSucceeded", "TaskStateExited", "ExecutionSucceeded");
+        assertThat(types(again)).containsExactly("TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited",
+                "ExecutionSucceeded");
         assertThat(types(redriven(definition, first.history(), kept, false))).containsExactly("ExecutionTimedOut");
     }
 
@@ -105,9 +112,9 @@ class RedriveTimersTest {
 
         Run again = redriven(definition, first.history(), kept, true);
 
-        assertThat(types(again)).startsWith("TaskTimedOut");
+        assertThat(types(again)).startsWith("TaskScheduled", "TaskStarted", "TaskTimedOut");
         Instant redriveAt = first.history().get(first.history().size() - 1).timestamp().plus(LATER);
-        assertThat(again.history().get(0).timestamp()).isEqualTo(redriveAt.plusSeconds(3));
+        assertThat(again.history().get(2).timestamp()).isEqualTo(redriveAt.plusSeconds(3));
     }
 
     private static List<String> types(Run run) {
