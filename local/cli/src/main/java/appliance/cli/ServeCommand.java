@@ -3,6 +3,8 @@ package appliance.cli;
 import appliance.runtime.app.LocalOptions;
 import appliance.runtime.lambda.LambdaConfigurationException;
 import appliance.runtime.lambda.LambdaIsolation;
+import appliance.runtime.s3.FolderObjectStore;
+import appliance.engine.maprun.ObjectStore;
 import appliance.runtime.template.SamTemplate;
 import appliance.runtime.template.TemplateException;
 import appliance.runtime.template.TemplateSettings;
@@ -121,7 +123,14 @@ public final class ServeCommand implements Callable<Integer> {
         ServerOptions options = options(template);
         TemplateServer running = start(options, template);
         StepFunctionsServer server = running.server();
-        server.useObjectStore(s3.store());
+        ObjectStore store = s3.store();
+        server.useObjectStore(store);
+        // S3 on the same port, over the folder the Distributed Map reads and writes: users put its input there
+        // and read its results with the AWS CLI or SDK. (With --s3-endpoint, that endpoint is their S3.)
+        Path buckets = store instanceof FolderObjectStore folder ? folder.root() : null;
+        if (buckets != null) {
+            server.serveS3(buckets);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();
@@ -136,7 +145,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (options.mockConfig() != null) {
             out.println("Mock test cases: " + options.mockConfig().testCases().keySet() + " (start stateMachineArn#TestCaseName)");
         }
-        out.println("Step Functions, SNS and EventBridge APIs on " + server.endpoint() + " (executions kept "
+        out.println("Step Functions, SNS, EventBridge" + (buckets == null ? "" : " and S3 (buckets in " + buckets + ")")
+                + " APIs on " + server.endpoint() + " (executions kept "
                 + (options.database() == null ? "in memory only" : "in " + options.database()) + "); Ctrl-C stops it");
         out.flush();
         stopped.await();

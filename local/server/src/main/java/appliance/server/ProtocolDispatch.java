@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * One port, several AWS services: a request goes to the service it is signed for (the service in its
  * SigV4 credential scope, {@code Credential=KEY/DATE/REGION/SERVICE/aws4_request}, as every AWS SDK and
  * the CLI send it), or else to the service its {@code X-Amz-Target} names ({@code AWSEvents.*}); SNS's
- * query protocol, form-encoded and unsigned, by its content type. Everything else (Step Functions, the
- * web debugger) goes to {@code stepFunctions}.
+ * query protocol, form-encoded and unsigned, by its content type; S3's REST API, when unsigned, by its
+ * {@code x-amz-content-sha256} header (no other service sends it). Everything else (Step Functions, the web
+ * debugger's GET pages, which carry none of these) goes to {@code stepFunctions}.
  */
 final class ProtocolDispatch implements HttpHandler {
 
@@ -28,16 +29,26 @@ final class ProtocolDispatch implements HttpHandler {
         this.stepFunctions = stepFunctions;
     }
 
-    /** Requests for {@code service} (its signing name: sns, events) go to {@code handler}. */
+    /** Requests for {@code service} (its signing name: sns, events, s3) go to {@code handler}. */
     void register(String service, HttpHandler handler) {
         services.put(service, handler);
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        String service = service(exchange);
-        HttpHandler handler = service == null ? null : services.get(service);
-        (handler != null ? handler : stepFunctions).handle(exchange);
+        orElse(stepFunctions).handle(exchange);
+    }
+
+    /**
+     * The registered services' requests to them, others to {@code fallback}: for a path the server serves
+     * itself ({@code /debug/}), which is also an S3 bucket's path when an S3 client asks for it.
+     */
+    HttpHandler orElse(HttpHandler fallback) {
+        return exchange -> {
+            String service = service(exchange);
+            HttpHandler handler = service == null ? null : services.get(service);
+            (handler != null ? handler : fallback).handle(exchange);
+        };
     }
 
     private static String service(HttpExchange exchange) {
@@ -52,6 +63,9 @@ final class ProtocolDispatch implements HttpHandler {
         if (target != null) {
             return TARGET_SERVICES.entrySet().stream().filter(prefix -> target.startsWith(prefix.getKey()))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+        if (exchange.getRequestHeaders().containsKey("x-amz-content-sha256")) {
+            return "s3";
         }
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         boolean form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded");

@@ -104,8 +104,8 @@ public final class StepFunctionsServer implements AutoCloseable {
                 Set.of("StartSyncExecution", "GetActivityTask"), inFlight.counting(waitingThreads));
         this.services = new ProtocolDispatch(new WebPages(api));
         http.createContext("/", services).getFilters().addAll(List.of(inFlight, hosts, ready));
-        http.createContext("/debug/", new DebugEndpoints(machines, executions, options.mockConfig(), options.samples(),
-                mapRuns))
+        http.createContext("/debug/", services.orElse(new DebugEndpoints(machines, executions, options.mockConfig(),
+                options.samples(), mapRuns)))
                 .getFilters().addAll(List.of(inFlight, hosts, ready));
         http.setExecutor(requestThreads);
         http.start();
@@ -278,6 +278,14 @@ public final class StepFunctionsServer implements AutoCloseable {
     /** EventBridge's PutEvents (AWS JSON 1.1) on this server's port, over {@code bus}. */
     public void serveEventBridge(EventBus bus) {
         services.register("events", new EventBridgeHandler(bus));
+    }
+
+    /**
+     * S3's REST API (path style, {@code /BUCKET/KEY}) on this server's port, over the buckets in {@code folder}
+     * (one sub-folder per bucket): the folder the Distributed Map's ItemReader and ResultWriter use.
+     */
+    public void serveS3(java.nio.file.Path folder) {
+        services.register("s3", new S3RestHandler(new S3Buckets(folder)));
     }
 
     /**
