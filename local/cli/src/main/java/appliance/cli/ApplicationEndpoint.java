@@ -75,7 +75,7 @@ final class ApplicationEndpoint implements AutoCloseable {
      * hybrid mode (SNS_ENDPOINT, EVENTBRIDGE_ENDPOINT) a function calls where the sns:publish and
      * events:putEvents tasks do.
      */
-    private static LocalOptions pointedAt(StepFunctionsServer server, LocalOptions local) {
+    static LocalOptions pointedAt(StepFunctionsServer server, LocalOptions local) {
         Map<String, String> environment = new LinkedHashMap<>(local.functionEnvironment());
         String endpoint = server.endpoint().toString();
         environment.putIfAbsent("AWS_ENDPOINT_URL_SFN", endpoint);

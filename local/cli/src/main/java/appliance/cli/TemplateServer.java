@@ -8,7 +8,6 @@ import appliance.runtime.template.StateMachineResource;
 import appliance.server.ServerOptions;
 import appliance.server.StepFunctionsServer;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -36,11 +35,8 @@ final class TemplateServer implements AutoCloseable {
         StepFunctionsServer server = StepFunctionsServer.start(options.withResumeLater(), request -> tasks.get().invoke(request),
                 clock);
         LocalApplication application;
-        LocalOptions wired = local.withFunctionEnvironment(Map.of("AWS_ENDPOINT_URL_SFN", server.endpoint().toString()));
-        if (wired.services().endpoint("sfn").isEmpty()) {
-            // states:startExecution starts executions here unless STEP_FUNCTIONS_ENDPOINT says otherwise.
-            wired = wired.withServices(wired.services().with("sfn", server.endpoint()));
-        }
+        // Functions' SDK clients and states:startExecution reach this server, as under run.
+        LocalOptions wired = ApplicationEndpoint.pointedAt(server, local);
         try {
             application = LocalApplication.start(template, wired);
         } catch (RuntimeException | Error e) {
